@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+/** Every setting the portal reads from the environment, with defaults that run on a fresh machine. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KB_CONTENT_DIR: z.string().min(1).default('./content'),
+  /** Public origin used for absolute links (sitemap, mails); defaults to the local address. */
+  SITE_URL: optionalUrl,
+  MEILI_HOST: optionalUrl,
+  MEILI_API_KEY: z.string().optional(),
+  SMTP_URL: optionalUrl,
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Watch the content directory and apply changes made on disk while the server runs. */
+  KB_WATCH: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  contentDir: string;
+  siteUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = result.data;
+  return {
+    ...raw,
+    dataDir: path.resolve(cwd, raw.DATA_DIR),
+    contentDir: path.resolve(cwd, raw.KB_CONTENT_DIR),
+    siteUrl: (raw.SITE_URL ?? `http://${raw.HOST}:${raw.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, read once from process.env. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,162 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '../i18n/locales.ts';
+import type { Diagnostic } from '../markdown/diagnostic.ts';
+import { canView, type Article, type Viewer } from './article.ts';
+import type { Category } from './categories.ts';
+import { isArticlePath, loadArticleSource } from './load-file.ts';
+
+export type ContentChange = { type: 'upsert'; article: Article; previous?: Article } | { type: 'remove'; article: Article };
+
+export interface ListOptions {
+  locale?: Locale;
+  category?: Category;
+  viewer: Viewer;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function walk(dir: string, root: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.')) walk(full, root, out);
+    else if (entry.isFile() && isArticlePath(toPosix(path.relative(root, full)))) out.push(toPosix(path.relative(root, full)));
+  }
+}
+
+/**
+ * Every article under the content directory, kept in memory and in step with the files.
+ * Problems are kept per file; a file with problems is simply absent from the articles.
+ */
+export class ContentStore extends EventEmitter<{ change: [ContentChange]; invalid: [string, Diagnostic[]] }> {
+  private readonly byFile = new Map<string, Article>();
+  private readonly byId = new Map<string, Article>();
+  readonly problems = new Map<string, Diagnostic[]>();
+  private watcher: fs.FSWatcher | undefined;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(readonly root: string) {
+    super();
+  }
+
+  loadAll(): this {
+    const files: string[] = [];
+    walk(this.root, this.root, files);
+    for (const file of files.sort()) this.reloadFile(file);
+    return this;
+  }
+
+  /** Reads one file again (or forgets it if gone) and tells listeners what changed. */
+  reloadFile(relPath: string): void {
+    const previous = this.byFile.get(relPath);
+    let source: string | undefined;
+    try {
+      source = fs.readFileSync(path.join(this.root, relPath), 'utf8');
+    } catch {
+      source = undefined;
+    }
+    if (previous) {
+      this.byFile.delete(relPath);
+      this.byId.delete(previous.id);
+    }
+    this.problems.delete(relPath);
+    if (source === undefined) {
+      if (previous) this.emit('change', { type: 'remove', article: previous });
+      return;
+    }
+    const loaded = loadArticleSource(relPath, source);
+    const clash = loaded.ok ? this.clash(loaded.article) : undefined;
+    if (!loaded.ok || clash) {
+      const diagnostics = loaded.ok ? [clash as Diagnostic] : loaded.diagnostics;
+      this.problems.set(relPath, diagnostics);
+      this.emit('invalid', relPath, diagnostics);
+      if (previous) this.emit('change', { type: 'remove', article: previous });
+      return;
+    }
+    this.byFile.set(relPath, loaded.article);
+    this.byId.set(loaded.article.id, loaded.article);
+    this.emit('change', { type: 'upsert', article: loaded.article, previous });
+  }
+
+  private clash(article: Article): Diagnostic | undefined {
+    const sameId = this.byId.get(article.id);
+    if (sameId) return { line: 1, column: 1, message: `slug "${article.slug}" is already used by ${sameId.file}` };
+    for (const other of this.byId.values()) {
+      if (other.locale === article.locale && other.meta.translationKey === article.meta.translationKey) {
+        return { line: 1, column: 1, field: 'translationKey', message: `"${article.meta.translationKey}" is already used in ${article.locale} by ${other.file}` };
+      }
+    }
+    return undefined;
+  }
+
+  /** Follows edits made on disk (editor saves, git pulls) while the server runs. */
+  watch(): void {
+    if (this.watcher) return;
+    this.watcher = fs.watch(this.root, { recursive: true }, (_event, name) => {
+      if (!name) return;
+      const rel = toPosix(name.toString());
+      if (!isArticlePath(rel)) return;
+      clearTimeout(this.pending.get(rel));
+      // Editors and git write in bursts; wait for the burst to settle before reading.
+      this.pending.set(rel, setTimeout(() => {
+        this.pending.delete(rel);
+        this.reloadFile(rel);
+      }, 75));
+    });
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+  }
+
+  all(): Article[] {
+    return [...this.byId.values()];
+  }
+
+  get(locale: Locale, slug: string, viewer: Viewer): Article | undefined {
+    const article = this.byId.get(`${locale}/${slug}`);
+    return article && canView(article, viewer) ? article : undefined;
+  }
+
+  list({ locale, category, viewer }: ListOptions): Article[] {
+    return this.all().filter(
+      (a) => (!locale || a.locale === locale) && (!category || a.meta.category === category) && canView(a, viewer),
+    );
+  }
+
+  /** The same article in the other locales, as far as the viewer may see them. */
+  translations(article: Article, viewer: Viewer): Article[] {
+    return this.all().filter(
+      (a) => a.meta.translationKey === article.meta.translationKey && a.id !== article.id && canView(a, viewer),
+    );
+  }
+
+  /** Articles sharing product, tags or category, best match first. */
+  related(article: Article, viewer: Viewer, limit = 5): Article[] {
+    const tags = new Set(article.meta.tags);
+    return this.list({ locale: article.locale, viewer })
+      .filter((a) => a.id !== article.id)
+      .map((a) => {
+        const sharedTags = a.meta.tags.filter((t) => tags.has(t)).length;
+        const sameProduct = article.meta.product && a.meta.product === article.meta.product ? 3 : 0;
+        const sameCategory = a.meta.category === article.meta.category ? 1 : 0;
+        return { a, score: sharedTags * 2 + sameProduct + sameCategory };
+      })
+      .filter((x) => x.score > 0)
+      .sort((x, y) => y.score - x.score || x.a.meta.title.localeCompare(y.a.meta.title))
+      .slice(0, limit)
+      .map((x) => x.a);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'hast-util-to-string';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import type { State } from 'mdast-util-to-hast';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Locale } from '../i18n/locales.ts';
+import { messages } from '../i18n/messages.ts';
+import { components } from './components.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { extractSections, type Heading, type Section } from './extract.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { validateTree } from './validate.ts';
+
+export interface Rendered {
+  html: string;
+  headings: Heading[];
+  sections: Section[];
+  /** Plain text of the whole body, for search and summaries. */
+  text: string;
+}
+
+export type RenderResult = { ok: true; rendered: Rendered } | { ok: false; diagnostics: Diagnostic[] };
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+function componentHandler(locale: Locale) {
+  const labels = messages(locale).callout;
+  return (state: State, node: MdxJsxFlowElement | MdxJsxTextElement): Element | undefined => {
+    const spec = node.name ? components[node.name] : undefined;
+    if (!spec) return undefined;
+    const props: Record<string, string> = {};
+    for (const attr of node.attributes as MdxJsxAttribute[]) {
+      if (typeof attr.value === 'string') props[attr.name] = attr.value;
+    }
+    return spec.build(props, state.all(node), labels);
+  };
+}
+
+/** Gives h2-h4 stable ids after sanitizing, so the ids are ours and never an author's. */
+function headingIds(tree: HastRoot): Heading[] {
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const match = /^h([2-4])$/.exec(node.tagName);
+    if (!match) return;
+    const text = toString(node).trim();
+    const id = slugger.slug(text) || `section-${headings.length + 1}`;
+    node.properties.id = id;
+    headings.push({ depth: Number(match[1]), text, id });
+  });
+  return headings;
+}
+
+function syntaxDiagnostic(error: unknown): Diagnostic {
+  const e = error as { line?: number; column?: number; reason?: string; message?: string };
+  return { line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${e.reason ?? e.message ?? String(error)}` };
+}
+
+/**
+ * The one Markdown pipeline: MDX parse -> safe-subset check -> HTML tree -> sanitize -> headings.
+ * Public pages, the staff preview and the search extractor all call this, so they agree.
+ */
+export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): RenderResult {
+  let tree: MdastRoot;
+  try {
+    tree = parser.parse(body);
+  } catch (error) {
+    const d = syntaxDiagnostic(error);
+    return { ok: false, diagnostics: [{ ...d, line: d.line + lineOffset }] };
+  }
+  const diagnostics = validateTree(tree).map((d) => ({ ...d, line: d.line + lineOffset }));
+  visit(tree, 'heading', (node) => {
+    if (node.depth === 1) {
+      diagnostics.push({
+        line: (node.position?.start.line ?? 1) + lineOffset,
+        column: node.position?.start.column ?? 1,
+        message: 'use ## for sections: the title is the page heading',
+      });
+    }
+  });
+  if (diagnostics.length) return { ok: false, diagnostics };
+
+  const handler = componentHandler(locale);
+  const hast = unified()
+    .use(remarkRehype, { handlers: { mdxJsxFlowElement: handler, mdxJsxTextElement: handler } as never })
+    .use(rehypeSanitize, sanitizeSchema)
+    .runSync(tree) as HastRoot;
+  const headings = headingIds(hast);
+  const sections = extractSections(hast);
+  const html = unified().use(rehypeStringify).stringify(hast);
+  return { ok: true, rendered: { html, headings, sections, text: sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim() } };
+}
