@@ -9,7 +9,11 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [preact()],
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
-  security: { checkOrigin: true },
+  // allowedDomains: Astro builds request URLs only from Host headers it is told to trust; with none it uses
+  // http://localhost (no port), and the origin check then rejects every same-site form post on any other
+  // port or host. `{}` trusts the Host header: CSRF safety holds because Origin and Host come from the same
+  // browser request. Absolute links use SITE_URL, never the Host header. See docs/decisions/0003.
+  security: { checkOrigin: true, allowedDomains: [{}] },
   // Hashes every script and style Astro emits into a CSP meta tag, so no inline script can run unannounced.
   experimental: { csp: true },
   vite: {

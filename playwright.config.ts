@@ -42,6 +42,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       KB_CONTENT_DIR: 'content',
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Not production: the staff area creates its demo accounts (one per role) in the fresh DATA_DIR.
+      NODE_ENV: 'test',
     },
   },
 });

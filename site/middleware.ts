@@ -1,12 +1,17 @@
 import { defineMiddleware } from 'astro:middleware';
+import { authenticate, privateCaching } from '../admin/auth/request.ts';
 import { publicViewer } from '../core/content/article.ts';
 import { app } from './lib/app.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  context.locals.app = app();
+  const current = app();
+  await current.ready;
+  context.locals.app = current;
   context.locals.viewer = publicViewer;
-  const response = await next();
+  // Session, staff viewer, CSRF token; answers itself for anonymous staff-area requests and bad tokens.
+  const response = (await authenticate(context, current.admin)) ?? (await next());
+  privateCaching(context, response);
   for (const [name, value] of Object.entries(securityHeaders)) {
     const existing = response.headers.get(name);
     // Astro's CSP option already sent script and style hashes; add our directives to them.

@@ -19,6 +19,10 @@ export const configSchema = z.object({
   MEILI_HOST: optionalUrl,
   MEILI_API_KEY: z.string().optional(),
   SMTP_URL: optionalUrl,
+  /** Sender of customer and staff mails. */
+  MAIL_FROM: z.string().min(3).default('Kestrel Help Center <help@kestrel-home.example>'),
+  /** Complaints one client address may send per minute (form and API); raised by the intake benchmark. */
+  COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Watch the content directory and apply changes made on disk while the server runs. */
   KB_WATCH: z

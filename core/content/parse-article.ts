@@ -19,7 +19,7 @@ export function parseArticle(source: string): ParsedArticle {
       const field = issue.path.length ? issue.path.join('.') : undefined;
       const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
       const top = typeof issue.path[0] === 'string' ? issue.path[0] : unknownKeys[0];
-      const line = (top && split.fieldLines.get(top)) ?? 1;
+      const line = (top ? split.fieldLines.get(top) : undefined) ?? 1;
       diagnostics.push({ line, column: 1, field: field ?? 'frontmatter', message: issue.message });
     }
   }

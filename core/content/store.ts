@@ -101,6 +101,8 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   /** Follows edits made on disk (editor saves, git pulls) while the server runs. */
   watch(): void {
     if (this.watcher) return;
+    // A new knowledge base may start empty; the staff editor creates the first articles in it.
+    fs.mkdirSync(this.root, { recursive: true });
     this.watcher = fs.watch(this.root, { recursive: true }, (_event, name) => {
       if (!name) return;
       const rel = toPosix(name.toString());

@@ -60,6 +60,16 @@ function headingIds(tree: HastRoot): Heading[] {
   return headings;
 }
 
+/**
+ * Markdown tables often leave the corner cell empty; an empty <th> names nothing, and screen readers
+ * would announce it as a header for its column, so it becomes a plain cell.
+ */
+function demoteEmptyHeaderCells(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'th' && toString(node).trim() === '') node.tagName = 'td';
+  });
+}
+
 function syntaxDiagnostic(error: unknown): Diagnostic {
   const e = error as { line?: number; column?: number; reason?: string; message?: string };
   return { line: e.line ?? 1, column: e.column ?? 1, message: `MDX syntax: ${e.reason ?? e.message ?? String(error)}` };
@@ -94,6 +104,7 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     .use(remarkRehype, { handlers: { mdxJsxFlowElement: handler, mdxJsxTextElement: handler } as never })
     .use(rehypeSanitize, sanitizeSchema)
     .runSync(tree) as HastRoot;
+  demoteEmptyHeaderCells(hast);
   const headings = headingIds(hast);
   const sections = extractSections(hast);
   const html = unified().use(rehypeStringify).stringify(hast);

@@ -1,9 +1,14 @@
 import path from 'node:path';
+import { adminMigrations, createAdmin, type AdminServices } from '../../admin/admin.ts';
 import { config, type Config } from '../../core/config/config.ts';
 import { ContentStore } from '../../core/content/store.ts';
 import { Popularity, popularityMigrations } from '../../core/content/popularity.ts';
 import { openDatabase, type Db } from '../../core/db/database.ts';
 import { formatDiagnostic, type Diagnostic } from '../../core/markdown/diagnostic.ts';
+import { SearchAnalytics, searchAnalyticsMigrations } from '../../search/analytics.ts';
+import { SearchIndexer } from '../../search/indexer.ts';
+import type { SearchEngine } from '../../search/port.ts';
+import { selectEngine } from '../../search/select-engine.ts';
 
 /** Everything a request handler needs, built once per process: the composition root. */
 export interface App {
@@ -11,6 +16,11 @@ export interface App {
   db: Db;
   content: ContentStore;
   popularity: Popularity;
+  search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics };
+  admin: AdminServices;
+  /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute. */
+  /** Settles when the search index has caught up with the content at start-up. */
+  ready: Promise<void>;
 }
 
 function reportProblems(file: string, diagnostics: Diagnostic[]): void {
@@ -19,13 +29,31 @@ function reportProblems(file: string, diagnostics: Diagnostic[]): void {
 
 function createApp(): App {
   const cfg = config();
-  const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations]);
+  const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations, ...searchAnalyticsMigrations, ...adminMigrations]);
   const content = new ContentStore(cfg.contentDir);
   content.on('invalid', reportProblems);
   content.loadAll();
   if (cfg.KB_WATCH) content.watch();
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir}; ${content.problems.size} files left out`);
-  return { config: cfg, db, content, popularity: new Popularity(db) };
+  const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV });
+  const engine = selectEngine(cfg);
+  const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
+  const started = Date.now();
+  const ready = indexer.start().then(({ indexed, removed }) => {
+    console.info(`[search] ${engine.name} engine ready in ${Date.now() - started} ms (${indexed} indexed, ${removed} removed)`);
+  }).catch((error: unknown) => {
+    // Pages and complaints must keep working when search cannot start; search answers 503 meanwhile.
+    console.error(`[search] ${engine.name} engine failed to start:`, error instanceof Error ? error.message : error);
+  });
+  return {
+    config: cfg,
+    db,
+    content,
+    popularity: new Popularity(db),
+    search: { engine, indexer, analytics: new SearchAnalytics(db) },
+    admin,
+    ready: Promise.all([ready, admin.ready]).then(() => undefined),
+  };
 }
 
 const key = Symbol.for('kb.app');

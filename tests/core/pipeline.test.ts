@@ -19,6 +19,11 @@ describe('render pipeline', () => {
     expect(result.rendered.headings).toEqual([{ depth: 2, text: 'Steps to follow', id: 'steps-to-follow' }]);
   });
 
+  it('turns an empty corner header cell into a plain cell and keeps named headers', () => {
+    const result = render('|  | Plus | Complete |\n|---|---|---|\n| Price | 5 | 9 |\n');
+    expect(result.ok && result.rendered.html.replace(/\n/g, '')).toContain('<tr><td></td><th>Plus</th><th>Complete</th></tr>');
+  });
+
   it('labels callouts in the article language', () => {
     const result = renderMarkdown('<Tip>\n\nTexto.\n\n</Tip>\n', 'es');
     expect(result.ok && result.rendered.html).toContain('<p class="callout-title">Consejo</p>');

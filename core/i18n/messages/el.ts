@@ -1,4 +1,5 @@
 import type { Messages } from './types.ts';
+import { complaintsEl } from './complaints/el.ts';
 
 export const el: Messages = {
   siteName: 'Κέντρο βοήθειας Kestrel',
@@ -19,6 +20,9 @@ export const el: Messages = {
     suggestions: 'Προτάσεις',
     previous: 'Προηγούμενη',
     next: 'Επόμενη',
+    unavailable: 'Η αναζήτηση δεν είναι διαθέσιμη αυτή τη στιγμή. Δοκιμάστε ξανά σε λίγο.',
+    instantHint: (n) => (n === 1 ? '1 πρόταση. Χρησιμοποιήστε τα βέλη πάνω και κάτω για επιλογή.' : `${n} προτάσεις. Χρησιμοποιήστε τα βέλη πάνω και κάτω για επιλογή.`),
+    seeAll: (q) => `Όλα τα αποτελέσματα για «${q}»`,
     pageOf: (p, n) => `Σελίδα ${p} από ${n}`,
   },
   home: {
@@ -56,4 +60,5 @@ export const el: Messages = {
     backHome: 'Μετάβαση στην αρχική του κέντρου βοήθειας',
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Χάρτης ιστότοπου' },
+  complaints: complaintsEl,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './types.ts';
+import { complaintsEn } from './complaints/en.ts';
 
 export const en: Messages = {
   siteName: 'Kestrel Help Center',
@@ -19,6 +20,9 @@ export const en: Messages = {
     suggestions: 'Suggestions',
     previous: 'Previous',
     next: 'Next',
+    unavailable: 'Search is unavailable right now. Please try again in a moment.',
+    instantHint: (n) => (n === 1 ? '1 suggestion. Use the up and down arrows to choose.' : `${n} suggestions. Use the up and down arrows to choose.`),
+    seeAll: (q) => `See all results for “${q}”`,
     pageOf: (p, n) => `Page ${p} of ${n}`,
   },
   home: {
@@ -56,4 +60,5 @@ export const en: Messages = {
     backHome: 'Go to the Help Center home',
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Sitemap' },
+  complaints: complaintsEn,
 };

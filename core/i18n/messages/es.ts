@@ -1,4 +1,5 @@
 import type { Messages } from './types.ts';
+import { complaintsEs } from './complaints/es.ts';
 
 export const es: Messages = {
   siteName: 'Centro de ayuda Kestrel',
@@ -19,6 +20,9 @@ export const es: Messages = {
     suggestions: 'Sugerencias',
     previous: 'Anterior',
     next: 'Siguiente',
+    unavailable: 'La búsqueda no está disponible ahora. Inténtalo de nuevo en un momento.',
+    instantHint: (n) => (n === 1 ? '1 sugerencia. Usa las flechas arriba y abajo para elegir.' : `${n} sugerencias. Usa las flechas arriba y abajo para elegir.`),
+    seeAll: (q) => `Ver todos los resultados para «${q}»`,
     pageOf: (p, n) => `Página ${p} de ${n}`,
   },
   home: {
@@ -56,4 +60,5 @@ export const es: Messages = {
     backHome: 'Ir al inicio del centro de ayuda',
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Mapa del sitio' },
+  complaints: complaintsEs,
 };

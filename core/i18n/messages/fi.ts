@@ -1,4 +1,5 @@
 import type { Messages } from './types.ts';
+import { complaintsFi } from './complaints/fi.ts';
 
 export const fi: Messages = {
   siteName: 'Kestrel-ohjekeskus',
@@ -19,6 +20,9 @@ export const fi: Messages = {
     suggestions: 'Ehdotukset',
     previous: 'Edellinen',
     next: 'Seuraava',
+    unavailable: 'Haku ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
+    instantHint: (n) => (n === 1 ? '1 ehdotus. Valitse nuolinäppäimillä ylös ja alas.' : `${n} ehdotusta. Valitse nuolinäppäimillä ylös ja alas.`),
+    seeAll: (q) => `Näytä kaikki tulokset haulle ”${q}”`,
     pageOf: (p, n) => `Sivu ${p}/${n}`,
   },
   home: {
@@ -56,4 +60,5 @@ export const fi: Messages = {
     backHome: 'Siirry ohjekeskuksen etusivulle',
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Sivukartta' },
+  complaints: complaintsFi,
 };

@@ -1,4 +1,5 @@
 import type { Category } from '../../content/categories.ts';
+import type { ComplaintMessages } from './complaints-types.ts';
 
 /** Every UI string the site shows; each locale must provide all of them (the compiler checks). */
 export interface Messages {
@@ -21,6 +22,9 @@ export interface Messages {
     previous: string;
     next: string;
     pageOf: (page: number, pages: number) => string;
+    unavailable: string;
+    instantHint: (n: number) => string;
+    seeAll: (query: string) => string;
   };
   home: {
     title: string;
@@ -46,4 +50,5 @@ export interface Messages {
   callout: { note: string; tip: string; warning: string; answer: string; copy: string; copied: string };
   notFound: { title: string; text: string; searchHint: string; backHome: string };
   footer: { rights: string; sitemap: string };
+  complaints: ComplaintMessages;
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './types.ts';
+import { complaintsZhHant } from './complaints/zh-Hant.ts';
 
 export const zhHant: Messages = {
   siteName: 'Kestrel 說明中心',
@@ -19,6 +20,9 @@ export const zhHant: Messages = {
     suggestions: '建議',
     previous: '上一頁',
     next: '下一頁',
+    unavailable: '目前無法搜尋，請稍後再試。',
+    instantHint: (n) => `${n} 個建議。使用上下方向鍵選擇。`,
+    seeAll: (q) => `查看「${q}」的所有結果`,
     pageOf: (p, n) => `第 ${p} 頁，共 ${n} 頁`,
   },
   home: {
@@ -56,4 +60,5 @@ export const zhHant: Messages = {
     backHome: '回到說明中心首頁',
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: '網站地圖' },
+  complaints: complaintsZhHant,
 };

@@ -1,0 +1,59 @@
+import type { Db } from '../../core/db/database.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { normalizeEmail, type StaffUser, type UserStore } from '../users/users.ts';
+import { verifyAgainstDummy, verifyPassword } from './password.ts';
+import type { Session, SessionStore } from './session.ts';
+import { throttleKeys, type SignInThrottle } from './throttle.ts';
+
+export type SignInResult =
+  | { ok: true; user: StaffUser; token: string; session: Session }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** The same words whether the account is unknown, disabled or the password wrong. */
+export const invalidCredentialsMessage = 'The email address or password is not correct.';
+
+export function throttledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} seconds` : minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return `Too many failed sign-in attempts. Please wait ${wait} and try again.`;
+}
+
+export interface SignInDeps {
+  db: Db;
+  users: UserStore;
+  sessions: SessionStore;
+  throttle: SignInThrottle;
+}
+
+/**
+ * Checks a password with throttling per account and per address. Unknown and disabled accounts cost
+ * the same argon2 work as real ones and get the same answer.
+ */
+export async function signIn(deps: SignInDeps, input: { email: string; password: string; address?: string }): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const keys = throttleKeys(email, input.address);
+  const wait = deps.throttle.retryAfter(keys);
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+
+  const account = deps.users.credentials(email);
+  const valid = account ? await verifyPassword(account.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  if (!account || !valid || account.disabledAt) {
+    deps.throttle.fail(keys);
+    recordAudit(deps.db, {
+      actorId: null,
+      action: 'auth.signin-failed',
+      objectType: 'user',
+      objectId: account?.id ?? null,
+      // What was typed is kept only when it names a real account: people sometimes type a password into the email field.
+      detail: { account: account ? account.email : 'unknown', address: input.address ?? null },
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+  deps.throttle.succeed(keys[0]!.key);
+  const { passwordHash: _secret, ...user } = account;
+  const { token, session } = deps.sessions.create(user.id);
+  deps.users.recordSignIn(user.id);
+  recordAudit(deps.db, { actorId: user.id, action: 'auth.signin', objectType: 'user', objectId: user.id, detail: { address: input.address ?? null } });
+  return { ok: true, user, token, session };
+}

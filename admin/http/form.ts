@@ -1,0 +1,44 @@
+import type { ZodError } from 'zod';
+
+/** A form body as plain strings (first value of each name; files ignored). */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return out;
+  }
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string' && !(name in out)) out[name] = value;
+  }
+  return out;
+}
+
+/** One message per field, naming what is wrong (the first problem of each field). */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form';
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** Where to go after sign-in: only paths inside this site's staff area, never another origin. */
+export function safeNext(next: string | null | undefined, fallback = '/admin'): string {
+  if (!next || next.length > 500) return fallback;
+  if (!/^\/(?:admin|api\/admin|[a-z]{2}(?:-[A-Za-z]{4})?)(?:[/?#]|$)/.test(next) || next.startsWith('//') || next.includes('\\')) return fallback;
+  return next;
+}
+
+export function redirect(location: string, status = 303): Response {
+  return new Response(null, { status, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}
+
+/** Reads a positive integer query parameter, falling back when absent or malformed. */
+export function intParam(value: string | null, fallback: number, max = 1_000_000): number {
+  if (!value || !/^\d{1,9}$/.test(value)) return fallback;
+  const n = Number(value);
+  return n >= 1 && n <= max ? n : fallback;
+}

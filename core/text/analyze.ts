@@ -1,0 +1,116 @@
+import type { Locale } from '../i18n/locales.ts';
+import { chineseWords, foldChinese } from './chinese.ts';
+import { foldDiacritics, normalizeWord } from './normalize.ts';
+import { stemmerFor } from './stem.ts';
+import { stopWords } from './stopwords.ts';
+
+/**
+ * word: a word of an alphabetic script; bigram: two adjacent CJK characters; cjk-word: a dictionary word
+ * of three or more CJK characters; cjk-char: a CJK character standing alone.
+ */
+export type TokenKind = 'word' | 'bigram' | 'cjk-word' | 'cjk-char';
+
+export interface Token {
+  /** The index term: normalized, folded, stemmed. */
+  term: string;
+  /** Normalized and folded but not stemmed: what prefix matching compares against. */
+  surface: string;
+  kind: TokenKind;
+  /** UTF-16 offsets of the token in the text given, for highlighting. */
+  start: number;
+  end: number;
+}
+
+export interface AnalyzeOptions {
+  /** Keep stop words (for highlighting a query made only of them); default false. */
+  keepStopWords?: boolean;
+}
+
+const cjkClass = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const notCjk = `(?![${cjkClass}])`;
+/**
+ * Runs of CJK characters, or words of any other script. An apostrophe between letters stays inside the
+ * word ("don't", "customer's"); the per-locale step decides what it means.
+ */
+const pattern = new RegExp(`([${cjkClass}]+)|((?:${notCjk}[\\p{L}\\p{M}\\p{N}])+(?:['’](?:${notCjk}[\\p{L}\\p{M}\\p{N}])+)*)`, 'gu');
+const apostrophes = /['’]/;
+const digit = /\d/;
+
+type Emit = (token: Token) => void;
+
+function emitWord(raw: string, start: number, locale: Locale, stops: Set<string> | undefined, emit: Emit): void {
+  let word = normalizeWord(raw);
+  if (apostrophes.test(word)) {
+    if (locale === 'en' || locale === 'zh-Hant') {
+      // English: the possessive goes, contractions close up ("don't" -> "dont", a stop word).
+      word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+    } else {
+      // Elsewhere an apostrophe joins separate words (Greek elision σ'αγαπώ, Spanish names): split.
+      let offset = start;
+      for (const part of raw.split(apostrophes)) {
+        if (part) emitWord(part, offset, locale, stops, emit);
+        offset += part.length + 1;
+      }
+      return;
+    }
+  }
+  const surface = foldDiacritics(word);
+  if (!surface || stops?.has(surface)) return;
+  const term = digit.test(surface) ? surface : stemmerFor(locale)(word);
+  emit({ term, surface, kind: 'word', start, end: start + raw.length });
+}
+
+/**
+ * CJK text has no spaces and segmenters disagree, so a run is indexed as overlapping character bigrams
+ * (what any split of a query will share with the text) plus its longer dictionary words (which reward an
+ * exact phrase). A lone character is kept as it is, so one-character queries can still match.
+ */
+function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, emit: Emit): void {
+  const folded = foldChinese(raw);
+  // Folding may change the length (内存 -> 記憶體); offsets are then mapped proportionally, close enough for highlighting.
+  const at = folded.length === raw.length ? (i: number) => start + i : (i: number) => start + Math.round((i * raw.length) / folded.length);
+  const chars: Array<{ ch: string; index: number }> = [];
+  for (let i = 0; i < folded.length; ) {
+    const cp = folded.codePointAt(i) ?? 0;
+    const ch = String.fromCodePoint(cp);
+    chars.push({ ch, index: i });
+    i += ch.length;
+  }
+  const first = chars[0];
+  if (!first) return;
+  if (chars.length === 1) {
+    if (!stops?.has(first.ch)) emit({ term: first.ch, surface: first.ch, kind: 'cjk-char', start, end: start + raw.length });
+    return;
+  }
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i]!;
+    const b = chars[i + 1]!;
+    const term = a.ch + b.ch;
+    emit({ term, surface: term, kind: 'bigram', start: at(a.index), end: at(b.index + b.ch.length) });
+  }
+  for (const { word, index } of chineseWords(folded)) {
+    if ([...word].length < 3 || stops?.has(word)) continue;
+    emit({ term: word, surface: word, kind: 'cjk-word', start: at(index), end: at(index + word.length) });
+  }
+}
+
+/** Walks the text once and hands every index term to `emit`, in text order except CJK words after their run. */
+export function scan(text: string, locale: Locale, emit: Emit, options: AnalyzeOptions = {}): void {
+  const stops = options.keepStopWords ? undefined : stopWords(locale);
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index;
+    if (match[1]) emitCjkRun(match[1], start, stops, emit);
+    else if (match[2]) {
+      // Finnish inflects abbreviations and numbers after a colon (EU:n, 2020:ssa): the ending is not a word.
+      if (locale === 'fi' && start > 0 && text[start - 1] === ':' && match[2].length <= 4 && start > 1 && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) continue;
+      emitWord(match[2], start, locale, stops, emit);
+    }
+  }
+}
+
+/** Index tokens of a text with their offsets: the one analysis behind indexing, queries and highlighting. */
+export function analyze(text: string, locale: Locale, options?: AnalyzeOptions): Token[] {
+  const tokens: Token[] = [];
+  scan(text, locale, (t) => tokens.push(t), options);
+  return tokens;
+}

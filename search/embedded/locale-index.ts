@@ -1,0 +1,146 @@
+import { scan } from '../../core/text/analyze.ts';
+import type { Locale } from '../../core/i18n/locales.ts';
+import type { Section } from '../../core/markdown/extract.ts';
+import type { SearchDocument } from '../port.ts';
+import { PostingList, sectionBit } from './postings.ts';
+import { fieldCount, type FieldIndex } from './ranking.ts';
+import { TermTrie } from './term-trie.ts';
+
+/** A document as kept for results and snippets: the body lives only in its sections. */
+export type StoredDoc = SearchDocument;
+
+export interface DocRecord {
+  num: number;
+  doc: StoredDoc;
+  /** Tokens per field. */
+  lengths: Float64Array;
+}
+
+/** The sections to index and snip from; a document without any (eval corpora, plain text) is one intro section. */
+export function storedForm(doc: SearchDocument): StoredDoc {
+  const sections: Section[] = doc.sections.length ? doc.sections : [{ anchor: '', heading: '', text: doc.body }];
+  return { ...doc, sections, body: '' };
+}
+
+interface TermStats {
+  tf: number[];
+  mask: number;
+}
+
+/** Calls `visit` for every indexed term of a stored document with its field and section (-1: none). */
+function eachTerm(doc: StoredDoc, locale: Locale, visit: (term: string, field: FieldIndex, section: number) => void): void {
+  const fieldText = (text: string, field: FieldIndex, section: number) => scan(text, locale, (t) => visit(t.term, field, section));
+  fieldText(doc.title, 0, -1);
+  fieldText([doc.summary, doc.answer, doc.tags.join(' ')].join('\n'), 1, -1);
+  doc.sections.forEach((s, i) => {
+    fieldText(s.heading, 2, i);
+    fieldText(s.text, 3, i);
+  });
+}
+
+/**
+ * The inverted index of one locale (one per locale, as with Meilisearch: each has its own analysis).
+ * Documents get ever-growing numbers, so an upsert appends to the posting lists and a removal shifts one
+ * entry out of each: an edit is searchable at once, with no rebuild.
+ */
+export class LocaleIndex {
+  readonly postings = new Map<string, PostingList>();
+  trie = new TermTrie();
+  readonly byId = new Map<string, DocRecord>();
+  records: Array<DocRecord | undefined> = [];
+  readonly lengthSums = new Float64Array(fieldCount);
+  /** Per document and field, 1 - b + b * length / average length: refreshed lazily after changes. */
+  private norms = new Float64Array(0);
+  private normsFresh = false;
+  private normsB: readonly number[] = [];
+
+  constructor(readonly locale: Locale) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  add(input: SearchDocument): void {
+    this.remove(input.id);
+    const doc = storedForm(input);
+    const num = this.records.length;
+    const lengths = new Float64Array(fieldCount);
+    const terms = new Map<string, TermStats>();
+    eachTerm(doc, this.locale, (term, field, section) => {
+      let stats = terms.get(term);
+      if (!stats) {
+        stats = { tf: [0, 0, 0, 0], mask: 0 };
+        terms.set(term, stats);
+      }
+      stats.tf[field]!++;
+      if (section >= 0) stats.mask |= sectionBit(section);
+      lengths[field]!++;
+    });
+    for (const [term, stats] of terms) {
+      let list = this.postings.get(term);
+      if (!list) {
+        list = new PostingList();
+        this.postings.set(term, list);
+        this.trie.add(term);
+      }
+      list.add(num, stats.tf, stats.mask);
+    }
+    this.attach({ num, doc, lengths });
+  }
+
+  /** Registers a record whose postings are already in place (used by add and by loading). */
+  attach(record: DocRecord): void {
+    this.records[record.num] = record;
+    this.byId.set(record.doc.id, record);
+    for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! + record.lengths[f]!;
+    this.normsFresh = false;
+  }
+
+  remove(id: string): boolean {
+    const record = this.byId.get(id);
+    if (!record) return false;
+    // Analysis is deterministic, so the document's own terms say which lists hold it.
+    const seen = new Set<string>();
+    eachTerm(record.doc, this.locale, (term) => {
+      if (seen.has(term)) return;
+      seen.add(term);
+      this.postings.get(term)?.remove(record.num);
+    });
+    this.byId.delete(id);
+    this.records[record.num] = undefined;
+    for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! - record.lengths[f]!;
+    this.normsFresh = false;
+    return true;
+  }
+
+  clear(): void {
+    this.postings.clear();
+    this.byId.clear();
+    this.records = [];
+    this.lengthSums.fill(0);
+    this.normsFresh = false;
+    this.trie = new TermTrie();
+  }
+
+  /** Live documents a term occurs in. */
+  df(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
+  lengthNorms(b: readonly number[]): Float64Array {
+    if (this.normsFresh && this.normsB === b && this.norms.length === this.records.length * fieldCount) return this.norms;
+    const n = Math.max(1, this.size);
+    const averages = Array.from(this.lengthSums, (sum) => Math.max(sum / n, 1));
+    const norms = new Float64Array(this.records.length * fieldCount);
+    for (const record of this.byId.values()) {
+      for (let f = 0; f < fieldCount; f++) {
+        const bf = b[f]!;
+        norms[record.num * fieldCount + f] = 1 - bf + (bf * record.lengths[f]!) / averages[f]!;
+      }
+    }
+    this.norms = norms;
+    this.normsFresh = true;
+    this.normsB = b;
+    return norms;
+  }
+}

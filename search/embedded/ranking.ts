@@ -1,0 +1,34 @@
+/** The fields an article is indexed under, in rank order: title > summary/answer > headings > body. */
+export const fieldNames = ['title', 'summary', 'headings', 'body'] as const;
+export const fieldCount = fieldNames.length;
+export type FieldIndex = 0 | 1 | 2 | 3;
+
+/**
+ * BM25F parameters (Robertson et al.): per-field term frequencies are length-normalized, weighted and
+ * summed before one saturation, so a word in the title outweighs the same word in the body without
+ * letting a long body pile up score. Prefix and typo matches count, but less than the word typed.
+ */
+export interface Ranking {
+  k1: number;
+  weights: readonly [number, number, number, number];
+  /** Length normalization per field: short fields (titles) barely need it. */
+  b: readonly [number, number, number, number];
+  /** Weight of a completion of the word being typed. */
+  prefix: number;
+  /** Weight of a match one and two edits away. */
+  typo: readonly [number, number];
+  /** Shortest stemmed word that tolerates one typo, and two. */
+  typoMinLength: readonly [number, number];
+  /** Most variants one query word expands to, so short prefixes stay cheap. */
+  maxExpansions: number;
+}
+
+export const defaultRanking: Ranking = {
+  k1: 1.2,
+  weights: [3, 2, 1.5, 1],
+  b: [0.4, 0.5, 0.5, 0.75],
+  prefix: 0.6,
+  typo: [0.5, 0.3],
+  typoMinLength: [5, 9],
+  maxExpansions: 40,
+};

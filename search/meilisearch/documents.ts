@@ -1,0 +1,72 @@
+import type { SearchDocument } from '../port.ts';
+
+/** What one article looks like inside Meilisearch. Ids allow only [A-Za-z0-9_-], hence the encoding. */
+export interface MeiliArticle {
+  id: string;
+  articleId: string;
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  answer: string;
+  headings: string[];
+  body: string;
+  sections: Array<{ anchor: string; heading: string; text: string }>;
+  audience: string;
+  category: string;
+  product: string | null;
+  tags: string[];
+  updated: string;
+}
+
+export function meiliId(articleId: string): string {
+  return articleId.replace(/\//g, '__');
+}
+
+export function toMeiliArticle(doc: SearchDocument): MeiliArticle {
+  return {
+    id: meiliId(doc.id),
+    articleId: doc.id,
+    slug: doc.slug,
+    url: doc.url,
+    title: doc.title,
+    summary: doc.summary,
+    answer: doc.answer,
+    headings: doc.headings,
+    body: doc.body,
+    sections: doc.sections,
+    audience: doc.audience,
+    category: doc.category,
+    product: doc.product ?? null,
+    tags: doc.tags,
+    updated: doc.updated,
+  };
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Filter expression for the server-side constraints; values are quoted so no input can alter it. */
+export function buildFilter(options: { audiences: string[]; category?: string; product?: string }): string[] {
+  const filter = [`audience IN [${options.audiences.map(quote).join(', ')}]`];
+  if (options.category) filter.push(`category = ${quote(options.category)}`);
+  if (options.product) filter.push(`product = ${quote(options.product)}`);
+  return filter;
+}
+
+export const markOpen = '\u0001';
+export const markClose = '\u0002';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Meilisearch returns highlighted text unescaped; we ask for control-character markers, escape
+ * everything, then turn only our markers into <mark>.
+ */
+export function markedToHtml(text: string): string {
+  const cleaned = text.replace(/[\u0000\u0003-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return escapeHtml(cleaned).replaceAll(markOpen, '<mark>').replaceAll(markClose, '</mark>');
+}

@@ -1,0 +1,14 @@
+import type { ZodError } from 'zod';
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** 400 naming each field and what is wrong with it. */
+export function validationError(error: ZodError): Response {
+  const issues = error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message }));
+  return json({ error: issues.map((i) => i.message).join('; '), issues }, 400);
+}

@@ -1,0 +1,139 @@
+/**
+ * Relevance of the search engine on evaluation sets: `npm run eval:search -- DIR [DIR...]`, where each DIR
+ * holds corpus.jsonl ({id, locale, title, body}) and queries.jsonl ({qid, locale, query, relevant}).
+ * Corpus items go through the production path (SearchDocument -> EmbeddedEngine: same tokenizer, fields
+ * and ranking). Prints MRR@10, recall@1 and recall@10 per set (and per locale when a set has several);
+ * the last line is one JSON object with every figure.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isLocale, type Locale } from '../../core/i18n/locales.ts';
+import { EmbeddedEngine } from '../../search/embedded/engine.ts';
+import type { SearchDocument, SearchEngine } from '../../search/port.ts';
+
+interface CorpusItem {
+  id: string;
+  locale: string;
+  title: string;
+  body: string;
+}
+
+interface QueryItem {
+  qid: string;
+  locale: string;
+  query: string;
+  relevant: string[];
+}
+
+export interface Scores {
+  queries: number;
+  mrr10: number;
+  recall1: number;
+  recall10: number;
+}
+
+function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+function checkedLocale(value: string, where: string): Locale {
+  if (!isLocale(value)) throw new Error(`${where}: unsupported locale ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** An eval article as the portal would index it: a title and a plain-text body, public, in one category. */
+export function corpusDocument(item: CorpusItem): SearchDocument {
+  const locale = checkedLocale(item.locale, `corpus item ${item.id}`);
+  return {
+    id: item.id,
+    locale,
+    slug: item.id,
+    url: `/${locale}/articles/${encodeURIComponent(item.id)}`,
+    title: item.title,
+    summary: '',
+    answer: '',
+    headings: [],
+    body: item.body,
+    sections: [],
+    category: 'faq',
+    audience: 'public',
+    tags: [],
+    updated: '',
+  };
+}
+
+function summarize(ranks: Array<number | undefined>): Scores {
+  const n = ranks.length || 1;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    queries: ranks.length,
+    mrr10: round(ranks.reduce<number>((s, r) => s + (r !== undefined && r <= 10 ? 1 / r : 0), 0) / n),
+    recall1: round(ranks.filter((r) => r === 1).length / n),
+    recall10: round(ranks.filter((r) => r !== undefined && r <= 10).length / n),
+  };
+}
+
+export type EngineFactory = (dir: string) => SearchEngine;
+
+/** Indexes one set and runs its queries; returns the scores overall and per locale. */
+export async function evaluateSet(dir: string, makeEngine: EngineFactory): Promise<{ all: Scores; locales: Record<string, Scores> }> {
+  const corpus = readJsonl<CorpusItem>(path.join(dir, 'corpus.jsonl'));
+  const queries = readJsonl<QueryItem>(path.join(dir, 'queries.jsonl'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'search-eval-'));
+  const engine = makeEngine(tmp);
+  try {
+    await engine.init();
+    await engine.replaceAll(corpus.map(corpusDocument));
+    const ranks: Array<number | undefined> = [];
+    const byLocale = new Map<string, Array<number | undefined>>();
+    for (const q of queries) {
+      const locale = checkedLocale(q.locale, `query ${q.qid}`);
+      const result = await engine.search({ q: q.query, locale, audiences: ['public'], page: 1, limit: 10 });
+      const relevant = new Set(q.relevant);
+      const index = result.hits.findIndex((h) => relevant.has(h.id));
+      const rank = index >= 0 ? index + 1 : undefined;
+      ranks.push(rank);
+      byLocale.set(locale, [...(byLocale.get(locale) ?? []), rank]);
+    }
+    const locales = Object.fromEntries([...byLocale].map(([l, r]) => [l, summarize(r)]));
+    return { all: summarize(ranks), locales };
+  } finally {
+    await engine.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function format(name: string, s: Scores): string {
+  return `${name.padEnd(24)} MRR@10 ${s.mrr10.toFixed(3)}  R@1 ${s.recall1.toFixed(3)}  R@10 ${s.recall10.toFixed(3)}  (${s.queries} queries)`;
+}
+
+async function main(): Promise<void> {
+  const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (!dirs.length) {
+    console.error('usage: npm run eval:search -- DIR [DIR...]   (each DIR holds corpus.jsonl and queries.jsonl)');
+    process.exit(2);
+  }
+  const figures: Record<string, Scores & { locales?: Record<string, Scores> }> = {};
+  for (const dir of dirs) {
+    const name = path.basename(path.resolve(dir));
+    const started = performance.now();
+    const { all, locales } = await evaluateSet(dir, (tmp) => new EmbeddedEngine({ dir: tmp }));
+    console.log(`${format(name, all)}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const several = Object.keys(locales).length > 1;
+    if (several) for (const [locale, s] of Object.entries(locales)) console.log(format(`  ${locale}`, s));
+    figures[name] = several ? { ...all, locales } : all;
+  }
+  console.log(JSON.stringify({ engine: 'embedded', sets: figures }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('search-eval.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { EmbeddedEngine } from '../../search/embedded/engine.ts';
+import { LocaleIndex } from '../../search/embedded/locale-index.ts';
+import { indexFile } from '../../search/embedded/persist.ts';
+import type { SearchEngine } from '../../search/port.ts';
+import { contractCorpus, describeSearchEngineContract, ids, query, searchDoc, staffAudiences } from './contract.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-embedded-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describeSearchEngineContract('embedded', () => new EmbeddedEngine({ dir: tempDir() }));
+
+describe('embedded engine', () => {
+  const open: SearchEngine[] = [];
+  function engineIn(dir: string, saveDelayMs?: number): EmbeddedEngine {
+    const engine = new EmbeddedEngine({ dir, ...(saveDelayMs !== undefined ? { saveDelayMs } : {}) });
+    open.push(engine);
+    return engine;
+  }
+  afterEach(async () => {
+    for (const engine of open.splice(0)) await engine.close();
+    vi.restoreAllMocks();
+  });
+
+  describe('persistence', () => {
+    it('a new engine on the same directory finds the documents without adding them again', async () => {
+      const dir = tempDir();
+      const first = engineIn(dir);
+      await first.init();
+      await first.replaceAll(contractCorpus);
+      await first.close();
+      expect(fs.existsSync(indexFile(dir, 'en'))).toBe(true);
+      expect(fs.existsSync(indexFile(dir, 'zh-Hant'))).toBe(true);
+
+      const add = vi.spyOn(LocaleIndex.prototype, 'add');
+      const second = engineIn(dir);
+      await second.init();
+      expect(await second.count()).toBe(contractCorpus.length);
+      expect(ids(await second.search(query('warrenty')))).toContain('en/warranty-length');
+      expect(ids(await second.search(query('退货', { locale: 'zh-Hant' })))).toContain('zh-Hant/returns');
+      expect(ids(await second.search(query('goodwill', { audiences: staffAudiences })))).toEqual(['en/agent-warranty-exceptions']);
+      expect((await second.search(query('goodwill'))).total).toBe(0);
+      const [hit] = (await second.search(query('serial number'))).hits;
+      expect(hit?.url).toBe('/en/articles/warranty-length#how-to-claim');
+      expect(hit?.snippet).toContain('<mark>');
+      // Loaded from the file, not analysed again.
+      expect(add).not.toHaveBeenCalled();
+    });
+
+    it('writes changes to disk by itself after a quiet moment, without close()', async () => {
+      const dir = tempDir();
+      const engine = engineIn(dir, 20);
+      await engine.upsert([searchDoc({ id: 'fi/takuu', title: 'Takuun kesto', sections: [{ text: 'Takuu on voimassa kaksi vuotta.' }] })]);
+      await expect.poll(() => fs.existsSync(indexFile(dir, 'fi')), { timeout: 5000 }).toBe(true);
+      await engine.flush();
+      const reader = engineIn(dir);
+      expect(ids(await reader.search(query('takuusta', { locale: 'fi' })))).toEqual(['fi/takuu']);
+    });
+
+    it('persists removals and replacements, not just additions', async () => {
+      const dir = tempDir();
+      const first = engineIn(dir);
+      await first.replaceAll(contractCorpus);
+      await first.remove(['en/refunds']);
+      await first.upsert([searchDoc({ id: 'en/warranty-length', title: 'Guarantee period', sections: [{ text: 'Two years.' }] })]);
+      await first.close();
+      const second = engineIn(dir);
+      expect(await second.count()).toBe(contractCorpus.length - 1);
+      expect((await second.search(query('refund'))).total).toBe(0);
+      expect((await second.search(query('explained'))).total).toBe(0);
+      expect(ids(await second.search(query('guarantee period')))).toEqual(['en/warranty-length']);
+      // A loaded index keeps taking changes.
+      await second.upsert([searchDoc({ id: 'en/late', title: 'Late addition', sections: [{ text: 'Capybara.' }] })]);
+      expect(ids(await second.search(query('capybara')))).toEqual(['en/late']);
+    });
+
+    it('re-analyses the stored documents when the index was written by another tokenizer version', async () => {
+      const dir = tempDir();
+      const first = engineIn(dir);
+      await first.replaceAll(contractCorpus);
+      await first.close();
+      const file = indexFile(dir, 'en');
+      const data = fs.readFileSync(file);
+      const headerLength = data.readUInt32LE(4);
+      const header = JSON.parse(data.toString('utf8', 8, 8 + headerLength)) as { tokenizer: number };
+      header.tokenizer += 1000;
+      const newHeader = Buffer.from(JSON.stringify(header));
+      const prefix = Buffer.alloc(8);
+      prefix.writeUInt32LE(data.readUInt32LE(0), 0);
+      prefix.writeUInt32LE(newHeader.length, 4);
+      fs.writeFileSync(file, Buffer.concat([prefix, newHeader]));
+
+      const add = vi.spyOn(LocaleIndex.prototype, 'add');
+      const second = engineIn(dir);
+      const english = contractCorpus.filter((d) => d.locale === 'en');
+      expect(await second.count()).toBe(contractCorpus.length);
+      expect(add).toHaveBeenCalledTimes(english.length);
+      expect(ids(await second.search(query('warrenty')))).toContain('en/warranty-length');
+    });
+  });
+
+  describe('incremental updates', () => {
+    it('an upsert analyses only the changed document: no rebuild, other documents untouched', async () => {
+      const engine = engineIn(tempDir());
+      await engine.replaceAll(contractCorpus);
+      const add = vi.spyOn(LocaleIndex.prototype, 'add');
+      const clear = vi.spyOn(LocaleIndex.prototype, 'clear');
+      const changed = searchDoc({ id: 'en/refunds', title: 'Refunds and returns', sections: [{ text: 'Refunds take ten days to reach a wombat account.' }] });
+      await engine.upsert([changed]);
+      expect(add).toHaveBeenCalledTimes(1);
+      expect(add).toHaveBeenCalledWith(changed);
+      expect(clear).not.toHaveBeenCalled();
+      expect(await engine.count()).toBe(contractCorpus.length);
+      expect(ids(await engine.search(query('wombat')))).toEqual(['en/refunds']);
+      expect((await engine.search(query('original payment method'))).hits.map((h) => h.id)).not.toContain('en/refunds');
+      expect(ids(await engine.search(query('unbalanced')))).toEqual(['en/aquawash-drum']);
+    });
+
+    it('a removal leaves the rest searchable, with the same ranking as a fresh index of the rest', async () => {
+      const rest = contractCorpus.filter((d) => d.id !== 'en/aquawash-extended-cover');
+      const incremental = engineIn(tempDir());
+      await incremental.replaceAll(contractCorpus);
+      await incremental.remove(['en/aquawash-extended-cover']);
+      const rebuilt = engineIn(tempDir());
+      await rebuilt.replaceAll(rest);
+      for (const q of ['warranty', 'aquawash', 'appliance door', 'descaling']) {
+        const a = await incremental.search(query(q));
+        const b = await rebuilt.search(query(q));
+        expect(ids(a), q).toEqual(ids(b));
+        expect(a.hits.map((h) => h.score), q).toEqual(b.hits.map((h) => h.score));
+      }
+    });
+
+    it('an article moved to another locale leaves the old one', async () => {
+      const engine = engineIn(tempDir());
+      const doc = searchDoc({ id: 'en/tapir', title: 'Tapir', sections: [{ text: 'Tapir.' }] });
+      await engine.upsert([doc]);
+      await engine.upsert([{ ...doc, locale: 'es' }]);
+      expect((await engine.search(query('tapir'))).total).toBe(0);
+      expect(ids(await engine.search(query('tapir', { locale: 'es' })))).toEqual(['en/tapir']);
+      expect(await engine.count()).toBe(1);
+    });
+  });
+
+  describe('damaged index files', () => {
+    async function damaged(write: (file: string, valid: Buffer) => void): Promise<{ engine: EmbeddedEngine; dir: string }> {
+      const dir = tempDir();
+      const first = engineIn(dir);
+      await first.replaceAll(contractCorpus);
+      await first.close();
+      const file = indexFile(dir, 'en');
+      write(file, fs.readFileSync(file));
+      return { engine: engineIn(dir), dir };
+    }
+
+    const english = contractCorpus.filter((d) => d.locale === 'en');
+    // [what, how to damage the file, whether a warning names it (an unreadable path is just absent)]
+    const cases: Array<[string, (file: string, valid: Buffer) => void, boolean]> = [
+      ['garbage', (file) => fs.writeFileSync(file, 'this is not an index'), true],
+      ['empty', (file) => fs.writeFileSync(file, ''), true],
+      ['cut inside the header', (file, valid) => fs.writeFileSync(file, valid.subarray(0, 40)), true],
+      ['cut inside the posting lists', (file, valid) => fs.writeFileSync(file, valid.subarray(0, valid.length - 9)), true],
+      ['unreadable (a directory)', (file) => {
+        fs.rmSync(file);
+        fs.mkdirSync(file);
+      }, false],
+    ];
+
+    it.each(cases)('ignores a %s index file without throwing; the other locales still load', async (_, write, warns) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { engine } = await damaged(write);
+      await expect(engine.init()).resolves.toBeUndefined();
+      expect(await engine.count()).toBe(contractCorpus.length - english.length);
+      expect((await engine.search(query('warranty'))).total).toBe(0);
+      expect(ids(await engine.search(query('garantia', { locale: 'es' })))).toContain('es/cuanto-dura-la-garantia');
+      if (warns) expect(warn).toHaveBeenCalledWith(expect.stringContaining('en.idx'), expect.anything());
+    });
+
+    it('heals: documents indexed again after a damaged file are searchable and saved', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { engine, dir } = await damaged((file) => fs.writeFileSync(file, 'KBIX garbage'));
+      await engine.upsert(english);
+      expect(ids(await engine.search(query('warrenty')))).toContain('en/warranty-length');
+      await engine.close();
+      const reloaded = engineIn(dir);
+      expect(await reloaded.count()).toBe(contractCorpus.length);
+      expect(ids(await reloaded.search(query('warrenty')))).toContain('en/warranty-length');
+    });
+  });
+});
