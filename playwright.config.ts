@@ -4,12 +4,15 @@ import path from 'node:path';
 
 const port = Number(process.env.TEST_PORT ?? 4399);
 const dataDir = path.join(os.tmpdir(), `kb-browser-${process.pid}`);
+// The teardown runs in this process and removes the run's database and index.
+process.env.KB_BROWSER_DATA_DIR = dataDir;
 
 // Debian's Chromium: no browser download is possible on these machines. CHROMIUM_PATH overrides it.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/browser',
+  globalTeardown: './tests/browser/remove-data-dir.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

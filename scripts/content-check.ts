@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkLinks } from '../core/content/links.ts';
 import { ContentStore } from '../core/content/store.ts';
 import { formatDiagnostic } from '../core/markdown/diagnostic.ts';
 
@@ -7,19 +8,23 @@ const root = path.resolve(process.argv[2] ?? process.env.KB_CONTENT_DIR ?? 'cont
 const store = new ContentStore(root).loadAll();
 const articles = store.all();
 
+const shown = (file: string) => path.join(path.relative(process.cwd(), root) || '.', file);
 let problemCount = 0;
 for (const [file, diagnostics] of [...store.problems].sort(([a], [b]) => a.localeCompare(b))) {
   for (const d of diagnostics) {
     problemCount++;
-    console.error(formatDiagnostic(path.join(path.relative(process.cwd(), root) || '.', file), d));
+    console.error(formatDiagnostic(shown(file), d));
   }
 }
+// Valid files can still point readers at a dead end; those links are problems too.
+const linkProblems = checkLinks(articles);
+for (const { file, diagnostic } of linkProblems) console.error(formatDiagnostic(shown(file), diagnostic));
 
 const counts = new Map<string, number>();
 for (const a of articles) {
   const key = `${a.locale}\t${a.meta.category}`;
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
-console.log(`${articles.length} articles OK, ${store.problems.size} files with ${problemCount} problems`);
+console.log(`${articles.length} articles OK, ${store.problems.size} files with ${problemCount} problems, ${linkProblems.length} broken links`);
 for (const [key, n] of [...counts].sort()) console.log(`  ${key}\t${n}`);
-process.exit(store.problems.size ? 1 : 0);
+process.exit(store.problems.size || linkProblems.length ? 1 : 0);

@@ -26,6 +26,14 @@ export interface Rendered {
   sections: Section[];
   /** Plain text of the whole body, for search and summaries. */
   text: string;
+  /** Every link target with its place in the file, so link checks can point at the line. */
+  links: Link[];
+}
+
+export interface Link {
+  url: string;
+  line: number;
+  column: number;
 }
 
 export type RenderResult = { ok: true; rendered: Rendered } | { ok: false; diagnostics: Diagnostic[] };
@@ -98,6 +106,11 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     }
   });
   if (diagnostics.length) return { ok: false, diagnostics };
+  const links: Link[] = [];
+  visit(tree, ['link', 'definition'], (node) => {
+    const { url, position } = node as { url: string; position?: { start: { line: number; column: number } } };
+    links.push({ url, line: (position?.start.line ?? 1) + lineOffset, column: position?.start.column ?? 1 });
+  });
 
   const handler = componentHandler(locale);
   const hast = unified()
@@ -108,5 +121,5 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
   const headings = headingIds(hast);
   const sections = extractSections(hast);
   const html = unified().use(rehypeStringify).stringify(hast);
-  return { ok: true, rendered: { html, headings, sections, text: sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim() } };
+  return { ok: true, rendered: { html, headings, sections, text: sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim(), links } };
 }

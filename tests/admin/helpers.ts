@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { adminMigrations } from '../../admin/admin.ts';
 import { ArticleEditor } from '../../admin/articles/editor.ts';
 import { RevisionStore } from '../../admin/articles/revisions.ts';
@@ -25,8 +26,15 @@ export function clock(start = Date.UTC(2026, 10, 23, 9, 0, 0)) {
   };
 }
 
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'kb-admin-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** A copy of the test fixtures (good, draft, internal and two broken files) to write into. */

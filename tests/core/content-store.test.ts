@@ -8,15 +8,21 @@ import { ContentStore, type ContentChange } from '../../core/content/store.ts';
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
 const staff = { kind: 'staff' } as const;
 
+const copies: string[] = [];
+
 function copyFixtures(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-content-'));
   fs.cpSync(fixtures, dir, { recursive: true });
+  copies.push(dir);
   return dir;
 }
 
 describe('ContentStore', () => {
   let store: ContentStore | undefined;
-  afterEach(() => store?.close());
+  afterEach(() => {
+    store?.close();
+    for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves every good article and leaves out bad files with file, field and reason', () => {
     store = new ContentStore(fixtures).loadAll();

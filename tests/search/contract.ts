@@ -401,6 +401,7 @@ export function describeSearchEngineContract(
 
         it('escapes the query too: markup typed into the box comes back as text, never as tags', async () => {
           const result = await search('<script>alert(1)</script>');
+          expect(ids(result)).toContain('en/chat-widget');
           for (const hit of result.hits) expectSafeSnippet(hit.snippet);
         });
       });
