@@ -5,6 +5,7 @@ import { ContentStore } from '../../core/content/store.ts';
 import { Popularity, popularityMigrations } from '../../core/content/popularity.ts';
 import { openDatabase, type Db } from '../../core/db/database.ts';
 import { formatDiagnostic, type Diagnostic } from '../../core/markdown/diagnostic.ts';
+import { createFeedback, feedbackMigrations, type FeedbackServices } from '../../feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '../../search/analytics.ts';
 import { SearchIndexer } from '../../search/indexer.ts';
 import type { SearchEngine } from '../../search/port.ts';
@@ -19,6 +20,7 @@ export interface App {
   search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics };
   admin: AdminServices;
   /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute. */
+  feedback: FeedbackServices;
   /** Settles when the search index has caught up with the content at start-up. */
   ready: Promise<void>;
 }
@@ -29,13 +31,15 @@ function reportProblems(file: string, diagnostics: Diagnostic[]): void {
 
 function createApp(): App {
   const cfg = config();
-  const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations, ...searchAnalyticsMigrations, ...adminMigrations]);
+  const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations, ...searchAnalyticsMigrations, ...adminMigrations, ...feedbackMigrations]);
   const content = new ContentStore(cfg.contentDir);
   content.on('invalid', reportProblems);
   content.loadAll();
   if (cfg.KB_WATCH) content.watch();
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir}; ${content.problems.size} files left out`);
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV });
+  const feedback = createFeedback({ db, siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
+  feedback.startScheduler();
   const engine = selectEngine(cfg);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
@@ -52,6 +56,7 @@ function createApp(): App {
     popularity: new Popularity(db),
     search: { engine, indexer, analytics: new SearchAnalytics(db) },
     admin,
+    feedback,
     ready: Promise.all([ready, admin.ready]).then(() => undefined),
   };
 }

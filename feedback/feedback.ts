@@ -1,0 +1,132 @@
+import type { Db } from '../core/db/database.ts';
+import { ClassificationService } from './classification/service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ComplaintService } from './complaints/service.ts';
+import { Deadlines } from './deadlines/deadlines.ts';
+import { SubmissionLimiter } from './intake/rate-limit.ts';
+import { createMailer, type Mailer } from './outbox/mailer.ts';
+import { Outbox, type OutboxOptions } from './outbox/outbox.ts';
+import { Routing } from './routing/routing.ts';
+import { Deflection } from './suggestions/deflection.ts';
+
+export { feedbackMigrations } from './migrations.ts';
+
+export interface FeedbackOptions {
+  db: Db;
+  siteUrl: string;
+  clock?: Clock;
+  /** Either a mailer, or an SMTP URL (unset: mails stay in the outbox). */
+  mailer?: Mailer;
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Complaints a client address may send per minute; default 5. */
+  rateLimitPerMinute?: number;
+  outbox?: OutboxOptions;
+  log?: (line: string) => void;
+}
+
+export interface FeedbackServices {
+  clock: Clock;
+  complaints: ComplaintService;
+  classification: ClassificationService;
+  routing: Routing;
+  deadlines: Deadlines;
+  outbox: Outbox;
+  deflection: Deflection;
+  limiter: SubmissionLimiter;
+  /** Customer replies on the tracking page: a separate, more generous budget. */
+  replyLimiter: SubmissionLimiter;
+  /** One round of the scheduler: escalate overdue complaints, remove old contact details, save learnt corrections, send the outbox. */
+  tick(): Promise<TickResult>;
+  /** Starts the every-minute scheduler; returns a function that stops it. */
+  startScheduler(intervalMs?: number): () => void;
+}
+
+export interface TickResult {
+  escalated: string[];
+  /** Closed complaints whose contact details were removed this round. */
+  anonymized: number;
+  modelSaved: boolean;
+  retrained: boolean;
+  outbox: { sent: number; kept: number; done: number; retried: number; dead: number };
+}
+
+/** Retrain from all examples once this many staff corrections have come in since the last training. */
+const retrainAfterCorrections = 10;
+/** Contact details of closed complaints are removed this long after resolution (the form promises it). */
+export const contactRetentionDays = 365;
+
+/** Builds the complaint room: seeds defaults into empty tables, wires the outbox and the scheduler. */
+export function createFeedback(options: FeedbackOptions): FeedbackServices {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((line: string) => console.info(line));
+  const mailer = options.mailer ?? createMailer(options.smtpUrl, options.mailFrom ?? 'Kestrel Help Center <help@kestrel-home.example>');
+  const outbox = new Outbox(db, clock, mailer, { log, ...options.outbox });
+  log(mailer.kind === 'smtp' ? '[complaints] mail goes out through SMTP_URL' : '[complaints] SMTP_URL is not set: mails are kept in the outbox table');
+  const routing = new Routing(db);
+  routing.seed();
+  const deadlines = new Deadlines(db);
+  deadlines.seed();
+  const classification = new ClassificationService(db);
+  try {
+    classification.init();
+  } catch (error) {
+    // Complaints are still taken (unclassified, retried from the outbox) when the model cannot load.
+    log(`[complaints] the classifier could not start: ${error instanceof Error ? error.message : error}`);
+  }
+  const deflection = new Deflection(db, clock);
+  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, log });
+  const limiter = new SubmissionLimiter(options.rateLimitPerMinute ?? 5);
+  const replyLimiter = new SubmissionLimiter(Math.max(20, (options.rateLimitPerMinute ?? 5) * 4), 'complaint-replies');
+
+  let lastRetrain = 0;
+  async function tick(): Promise<TickResult> {
+    const escalated = complaints.escalateOverdue();
+    const now = clock.now();
+    const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
+    if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
+    let modelSaved = false;
+    let retrained = false;
+    try {
+      const hourAgo = clock.now().getTime() - 3_600_000;
+      if (classification.ready && lastRetrain < hourAgo && classification.correctionsSinceTraining() >= retrainAfterCorrections) {
+        const r = classification.retrain();
+        lastRetrain = clock.now().getTime();
+        retrained = true;
+        log(`[complaints] classifier retrained on ${r.examples} examples in ${r.ms} ms`);
+      } else {
+        modelSaved = classification.persist();
+        if (!modelSaved && classification.refresh()) log('[complaints] took up a newer classifier model from the database');
+      }
+    } catch (error) {
+      log(`[complaints] classifier upkeep failed: ${error instanceof Error ? error.message : error}`);
+    }
+    const sent = await outbox.process();
+    return { escalated, anonymized, modelSaved, retrained, outbox: sent };
+  }
+
+  function startScheduler(intervalMs = 60_000): () => void {
+    let busy = false;
+    const run = () => {
+      if (busy) return;
+      busy = true;
+      tick()
+        .catch((error: unknown) => log(`[complaints] scheduler round failed: ${error instanceof Error ? error.message : error}`))
+        .finally(() => {
+          busy = false;
+        });
+    };
+    const timer = setInterval(run, intervalMs);
+    timer.unref();
+    // A first round soon after start-up sends what was left in the outbox.
+    const first = setTimeout(run, 1000);
+    first.unref();
+    return () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    };
+  }
+
+  return { clock, complaints, classification, routing, deadlines, outbox, deflection, limiter, replyLimiter, tick, startScheduler };
+}

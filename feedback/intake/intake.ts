@@ -1,0 +1,91 @@
+import type { FeedbackServices } from '../feedback.ts';
+import type { Channel } from '../complaints/model.ts';
+import { complaintLimits, fieldProblems, publicComplaintSchema, type FieldProblem } from '../complaints/validation.ts';
+
+/** The honeypot: a field people never see or fill; programs that fill every field do. */
+export const honeypotField = 'website';
+
+export type IntakeOutcome =
+  | { status: 'created' | 'replayed'; reference: string; token: string; complaintId: number }
+  | { status: 'invalid'; problems: FieldProblem[] }
+  | { status: 'honeypot' }
+  | { status: 'rate-limited'; retryAfterSeconds: number }
+  | { status: 'conflict' }
+  | { status: 'error'; message: string };
+
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body is larger than ${limit} bytes.`);
+  }
+}
+
+/** Reads a request body, refusing (before and while reading) anything past `limit` bytes. */
+export async function readBodyLimited(request: Request, limit: number = complaintLimits.bodyBytes): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new BodyTooLarge(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** A form body (urlencoded or multipart) as plain strings; first value of each name, files ignored. */
+export async function readFormLimited(request: Request, limit: number = complaintLimits.bodyBytes): Promise<Record<string, string>> {
+  const bytes = await readBodyLimited(request, limit);
+  const type = request.headers.get('content-type') ?? 'application/x-www-form-urlencoded';
+  const out: Record<string, string> = {};
+  let form: FormData;
+  try {
+    form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+  } catch {
+    return out;
+  }
+  for (const [name, value] of form.entries()) if (typeof value === 'string' && !(name in out)) out[name] = value;
+  return out;
+}
+
+/**
+ * The one intake path of the form and the API: honeypot, validation, idempotent replay, rate limit,
+ * then the transaction. Nothing here throws for bad input; a failure after validation is reported as
+ * `error` (the complaint was not written, so the customer can safely send it again).
+ */
+export async function takeComplaint(feedback: FeedbackServices, raw: Record<string, unknown>, options: { channel: Extract<Channel, 'web' | 'api'>; clientAddress: string }): Promise<IntakeOutcome> {
+  const trap = raw[honeypotField];
+  if (typeof trap === 'string' ? trap.trim() !== '' : trap !== undefined && trap !== null && trap !== '') return { status: 'honeypot' };
+  const parsed = publicComplaintSchema.safeParse(raw);
+  if (!parsed.success) return { status: 'invalid', problems: fieldProblems(parsed.error, raw) };
+  const input = parsed.data;
+  try {
+    const replay = feedback.complaints.replay(input);
+    if (replay) {
+      if (!replay.ok) return { status: 'conflict' };
+      return { status: 'replayed', reference: replay.complaint.reference, token: replay.token, complaintId: replay.complaint.id };
+    }
+    const allowed = await feedback.limiter.consume(options.clientAddress);
+    if (!allowed.ok) return { status: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds };
+    const result = feedback.complaints.submit(input, { channel: options.channel });
+    if (!result.ok) return { status: 'conflict' };
+    return { status: result.replayed ? 'replayed' : 'created', reference: result.complaint.reference, token: result.token, complaintId: result.complaint.id };
+  } catch (error) {
+    console.error('[complaints] intake failed:', error instanceof Error ? error.message : error);
+    return { status: 'error', message: 'The complaint could not be saved. Please send it again.' };
+  }
+}

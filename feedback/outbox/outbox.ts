@@ -1,0 +1,269 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../core/db/database.ts';
+import type { Clock } from '../clock.ts';
+import type { Mailer } from './mailer.ts';
+
+/** A mail as the outbox keeps it. `label` names it in logs (never the address or the text). */
+export interface MailPayload {
+  to: string;
+  subject: string;
+  text: string;
+  label: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'kept' | 'dead' | 'done';
+
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  complaintId: number | null;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+/** Work other than mail (for example a classification to retry); throwing means "try again later". */
+export type OutboxHandler = (payload: unknown, row: OutboxRow) => void | Promise<void>;
+
+export interface OutboxOptions {
+  /** Tries before a message is given up as dead; default 10. */
+  maxAttempts?: number;
+  /** First retry delay; doubles on each failure up to maxDelayMs. Defaults 1 minute and 1 hour. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** How long a claimed row is left alone by other processes while it is being sent; default 5 minutes. */
+  leaseMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Tracking links are secret: once a mail is out, its stored copy keeps the reference but not the token. */
+export function redactSecrets(text: string): string {
+  return text.replace(/\/track\/[A-Za-z0-9_-]+/g, '/track/[sent]');
+}
+
+function backoff(attempts: number, base: number, max: number): number {
+  return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * The transactional outbox: rows are written with the change that caused them (in the same SQLite
+ * transaction), then sent by `process()`, which the scheduler calls every minute and intake nudges at
+ * once. A failure is retried with exponential backoff; nothing is lost when mail or a handler is down.
+ */
+export class Outbox {
+  private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly options: Required<OutboxOptions>;
+  private readonly s: { insert: Statement; due: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
+  private running: Promise<ProcessResult> | undefined;
+  private kicked = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private mailer: Mailer,
+    options: OutboxOptions = {},
+  ) {
+    this.options = {
+      maxAttempts: options.maxAttempts ?? 10,
+      baseDelayMs: options.baseDelayMs ?? 60_000,
+      maxDelayMs: options.maxDelayMs ?? 3_600_000,
+      leaseMs: options.leaseMs ?? 300_000,
+      log: options.log ?? ((line) => console.info(line)),
+    };
+    this.s = {
+      insert: db.prepare('INSERT INTO outbox (kind, complaint_id, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      due: db.prepare("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"),
+      claim: db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?"),
+      finish: db.prepare('UPDATE outbox SET status = ?, attempts = attempts + ?, done_at = ?, last_error = ?, payload = ? WHERE id = ?'),
+      retry: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, status = ? WHERE id = ?'),
+      keep: db.prepare("UPDATE outbox SET status = 'kept', done_at = ? WHERE id = ? AND status = 'pending'"),
+    };
+  }
+
+  get mailerKind(): Mailer['kind'] {
+    return this.mailer.kind;
+  }
+
+  /** For tests and reconfiguration. */
+  setMailer(mailer: Mailer): void {
+    this.mailer = mailer;
+  }
+
+  on(kind: string, handler: OutboxHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Adds a row; call inside the transaction of the change it belongs to. */
+  enqueue(kind: string, payload: unknown, complaintId: number | null = null, notBefore?: Date): number {
+    const now = this.clock.now().toISOString();
+    const result = this.s.insert.run(kind, complaintId, JSON.stringify(payload), 'pending', (notBefore ?? this.clock.now()).toISOString(), now);
+    return Number(result.lastInsertRowid);
+  }
+
+  mail(payload: MailPayload, complaintId: number | null = null): number {
+    return this.enqueue('mail', payload, complaintId);
+  }
+
+  /**
+   * Processes due rows soon, once, however often it is called in the meantime. Without a mail transport
+   * there is nothing urgent to do (mails are only kept), so the scheduler's round every minute does it.
+   */
+  kick(): void {
+    if (this.kicked || this.mailer.kind === 'none') return;
+    this.kicked = true;
+    setImmediate(() => {
+      this.kicked = false;
+      this.process().catch((error: unknown) => console.error('[outbox] processing failed:', error instanceof Error ? error.message : error));
+    });
+  }
+
+  /** Sends what is due; concurrent calls share one run. */
+  process(limit = 100): Promise<ProcessResult> {
+    this.running ??= this.run(limit).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(limit: number): Promise<ProcessResult> {
+    const result: ProcessResult = { sent: 0, kept: 0, done: 0, retried: 0, dead: 0 };
+    const now = this.clock.now();
+    let rows = (this.s.due.all(now.toISOString(), limit) as RawRow[]).map(toRow);
+    if (this.mailer.kind === 'none') {
+      // No SMTP_URL: every due mail is kept, in one transaction, and logged by its label (never the person).
+      const mails = rows.filter((r) => r.kind === 'mail');
+      rows = rows.filter((r) => r.kind !== 'mail');
+      if (mails.length) {
+        const at = now.toISOString();
+        this.db.transaction(() => {
+          for (const m of mails) this.s.keep.run(at, m.id);
+        })();
+        result.kept += mails.length;
+        if (mails.length <= 3) for (const m of mails) this.options.log(`[outbox] #${m.id} ${describe(m)} kept in the outbox (SMTP_URL is not set)`);
+        else this.options.log(`[outbox] ${mails.length} mails (#${mails[0]!.id} to #${mails.at(-1)!.id}) kept in the outbox (SMTP_URL is not set)`);
+      }
+    }
+    for (const row of rows) {
+      // Claim it: another process polling the same database skips a row whose time moved.
+      const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
+      if (this.s.claim.run(lease, row.id, row.nextAttemptAt).changes === 0) continue;
+      try {
+        const outcome = await this.deliver(row);
+        const at = this.clock.now().toISOString();
+        if (outcome === 'sent') {
+          const payload = row.payload as MailPayload;
+          this.s.finish.run('sent', 1, at, null, JSON.stringify({ ...payload, text: redactSecrets(payload.text) }), row.id);
+          result.sent++;
+        } else if (outcome === 'kept') {
+          this.s.finish.run('kept', 0, at, null, JSON.stringify(row.payload), row.id);
+          result.kept++;
+        } else {
+          this.s.finish.run('done', 1, at, null, JSON.stringify(row.payload), row.id);
+          result.done++;
+        }
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        if (attempts >= this.options.maxAttempts) {
+          this.s.retry.run(attempts, row.nextAttemptAt, message, 'dead', row.id);
+          this.options.log(`[outbox] #${row.id} ${describe(row)} gave up after ${attempts} attempts: ${message}`);
+          result.dead++;
+        } else {
+          const next = new Date(this.clock.now().getTime() + backoff(attempts, this.options.baseDelayMs, this.options.maxDelayMs));
+          this.s.retry.run(attempts, next.toISOString(), message, 'pending', row.id);
+          this.options.log(`[outbox] #${row.id} ${describe(row)} failed (attempt ${attempts}), next try ${next.toISOString()}: ${message}`);
+          result.retried++;
+        }
+      }
+    }
+    return result;
+  }
+
+  private async deliver(row: OutboxRow): Promise<'sent' | 'kept' | 'done'> {
+    if (row.kind === 'mail') {
+      if (this.mailer.kind === 'none') return 'kept';
+      const p = row.payload as MailPayload;
+      await this.mailer.send({ to: p.to, subject: p.subject, text: p.text });
+      return 'sent';
+    }
+    const handler = this.handlers.get(row.kind);
+    if (!handler) throw new Error(`no handler for outbox rows of kind ${row.kind}`);
+    await handler(row.payload, row);
+    return 'done';
+  }
+
+  get(id: number): OutboxRow | undefined {
+    const raw = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as RawRow | undefined;
+    return raw && toRow(raw);
+  }
+
+  list(filter: { complaintId?: number; status?: OutboxStatus; kind?: string } = {}): OutboxRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.complaintId !== undefined) {
+      where.push('complaint_id = ?');
+      args.push(filter.complaintId);
+    }
+    if (filter.status) {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
+    if (filter.kind) {
+      where.push('kind = ?');
+      args.push(filter.kind);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return (this.db.prepare(`SELECT * FROM outbox ${clause} ORDER BY id`).all(...args) as RawRow[]).map(toRow);
+  }
+
+  counts(): Record<OutboxStatus, number> {
+    const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, kept: 0, dead: 0, done: 0 };
+    for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Array<{ status: OutboxStatus; n: number }>) out[r.status] = r.n;
+    return out;
+  }
+}
+
+export interface ProcessResult {
+  sent: number;
+  kept: number;
+  done: number;
+  retried: number;
+  dead: number;
+}
+
+interface RawRow {
+  id: number;
+  kind: string;
+  complaint_id: number | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+function toRow(r: RawRow): OutboxRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    complaintId: r.complaint_id,
+    payload: JSON.parse(r.payload) as unknown,
+    status: r.status as OutboxStatus,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    doneAt: r.done_at,
+  };
+}
+
+function describe(row: OutboxRow): string {
+  if (row.kind === 'mail') return `mail (${(row.payload as Partial<MailPayload>).label ?? 'message'})`;
+  return row.kind;
+}
