@@ -7,11 +7,43 @@ const dataDir = path.join(os.tmpdir(), `kb-browser-${process.pid}`);
 // The teardown runs in this process and removes the run's database and index.
 process.env.KB_BROWSER_DATA_DIR = dataDir;
 
+// tests/browser/complaints-escalation.spec.ts has a server of its own (port TEST_PORT + 1): it mails
+// through the test SMTP server that tests/browser/smtp-sink.ts starts, its complaint clock is moved by
+// the test (KB_CLOCK_FILE), and its scheduler runs twice a second. Workers load this file again and
+// inherit this process's environment, so `??=` gives them the same paths. Not KB_CLOCK_FILE or SMTP_URL
+// themselves in process.env: the web servers inherit it, and the other specs' server must not get them.
+const escalationPort = port + 1;
+const smtpPort = (process.env.KB_BROWSER_SMTP_PORT ??= '4425');
+const escalationDataDir = (process.env.KB_BROWSER_ESCALATION_DATA_DIR ??= path.join(os.tmpdir(), `kb-browser-escalation-${process.pid}`));
+const clockFile = path.join(escalationDataDir, 'clock-offset-ms');
+process.env.KB_BROWSER_ESCALATION_URL = `http://localhost:${escalationPort}`;
+process.env.KB_BROWSER_CLOCK_FILE = clockFile;
+
 // Debian's Chromium: no browser download is possible on these machines. CHROMIUM_PATH overrides it.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+function server(serverPort: number, env: Record<string, string>) {
+  return {
+    command: 'node scripts/start.mjs',
+    url: `http://localhost:${serverPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60000,
+    env: {
+      PORT: String(serverPort),
+      HOST: 'localhost',
+      KB_CONTENT_DIR: 'content',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      // Not production: the staff area creates its demo accounts (one per role) in the fresh DATA_DIR.
+      NODE_ENV: 'test',
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/browser',
+  // The setup returns its own teardown (stop the SMTP server, remove its mail); this one removes the data dirs.
+  globalSetup: './tests/browser/smtp-sink.ts',
   globalTeardown: './tests/browser/remove-data-dir.ts',
   fullyParallel: true,
   workers: 2,
@@ -34,19 +66,14 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60000,
-    env: {
-      PORT: String(port),
-      HOST: 'localhost',
-      DATA_DIR: dataDir,
-      KB_CONTENT_DIR: 'content',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      // Not production: the staff area creates its demo accounts (one per role) in the fresh DATA_DIR.
-      NODE_ENV: 'test',
-    },
-  },
+  webServer: [
+    server(port, { DATA_DIR: dataDir }),
+    server(escalationPort, {
+      DATA_DIR: escalationDataDir,
+      SMTP_URL: `smtp://localhost:${smtpPort}`,
+      KB_CLOCK_FILE: clockFile,
+      KB_SCHEDULER_INTERVAL_MS: '500',
+      KB_WATCH: 'false',
+    }),
+  ],
 });

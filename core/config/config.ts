@@ -29,6 +29,21 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Tests only: a file holding milliseconds that the complaint clock adds to the real time (deadlines, escalation). */
+  KB_CLOCK_FILE: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  /** How often the complaint scheduler runs (escalation, outbox, classifier upkeep); lowered by the browser tests. */
+  KB_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(86_400_000).default(60_000),
+});
+
+/** Checks across variables. A moved clock escalates complaints and sends mails early: never on a live portal. */
+const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  if (c.KB_CLOCK_FILE && c.NODE_ENV === 'production') {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KB_CLOCK_FILE'], message: 'a test clock is refused when NODE_ENV is production (the default)' });
+  }
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -42,7 +57,7 @@ export interface Config extends RawConfig {
 export class ConfigError extends Error {}
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
-  const result = configSchema.safeParse(env);
+  const result = checkedConfigSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

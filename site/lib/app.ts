@@ -5,6 +5,7 @@ import { ContentStore } from '../../core/content/store.ts';
 import { Popularity, popularityMigrations } from '../../core/content/popularity.ts';
 import { openDatabase, type Db } from '../../core/db/database.ts';
 import { formatDiagnostic, type Diagnostic } from '../../core/markdown/diagnostic.ts';
+import { fileOffsetClock } from '../../feedback/clock.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '../../feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '../../search/analytics.ts';
 import { SearchIndexer } from '../../search/indexer.ts';
@@ -19,7 +20,7 @@ export interface App {
   popularity: Popularity;
   search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics };
   admin: AdminServices;
-  /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute. */
+  /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute (KB_SCHEDULER_INTERVAL_MS). */
   feedback: FeedbackServices;
   /** Settles when the search index has caught up with the content at start-up. */
   ready: Promise<void>;
@@ -38,8 +39,11 @@ function createApp(): App {
   if (cfg.KB_WATCH) content.watch();
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir}; ${content.problems.size} files left out`);
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV });
-  const feedback = createFeedback({ db, siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
-  feedback.startScheduler();
+  // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
+  const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
+  if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
+  const feedback = createFeedback({ db, clock, siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
+  const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   const engine = selectEngine(cfg);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
@@ -49,6 +53,19 @@ function createApp(): App {
     // Pages and complaints must keep working when search cannot start; search answers 503 meanwhile.
     console.error(`[search] ${engine.name} engine failed to start:`, error instanceof Error ? error.message : error);
   });
+  // On a stop signal, write the search index and close the database cleanly, so a restart loads the
+  // index instead of re-analysing the articles changed since the last save.
+  const shutdown = (signal: NodeJS.Signals) => {
+    stopScheduler();
+    content.close();
+    indexer.stop();
+    void indexer.idle().then(() => engine.close()).catch(() => undefined).finally(() => {
+      db.close();
+      process.kill(process.pid, signal);
+    });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
   return {
     config: cfg,
     db,

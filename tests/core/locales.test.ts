@@ -47,4 +47,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseConfig({ MEILI_HOST: 'not a url' })).toThrow(/MEILI_HOST/);
   });
+
+  it('takes a test clock and a faster scheduler for tests, never a test clock in production', () => {
+    expect(parseConfig({}).KB_CLOCK_FILE).toBeUndefined();
+    expect(parseConfig({}).KB_SCHEDULER_INTERVAL_MS).toBe(60_000);
+    expect(parseConfig({ NODE_ENV: 'test', KB_CLOCK_FILE: '/tmp/clock', KB_SCHEDULER_INTERVAL_MS: '500' })).toMatchObject({ KB_CLOCK_FILE: '/tmp/clock', KB_SCHEDULER_INTERVAL_MS: 500 });
+    expect(() => parseConfig({ KB_CLOCK_FILE: '/tmp/clock' })).toThrow(/KB_CLOCK_FILE: a test clock is refused/);
+    expect(() => parseConfig({ NODE_ENV: 'production', KB_CLOCK_FILE: '/tmp/clock' })).toThrow(/KB_CLOCK_FILE/);
+    expect(parseConfig({ KB_CLOCK_FILE: '' }).KB_CLOCK_FILE).toBeUndefined();
+    expect(() => parseConfig({ KB_SCHEDULER_INTERVAL_MS: '100' })).toThrow(/KB_SCHEDULER_INTERVAL_MS/);
+  });
 });

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { signIn } from './admin-helpers.ts';
+import { asClient, fileByApi, t } from './complaints-helpers.ts';
+import type { SunkMail } from './smtp-sink.ts';
+
+/**
+ * Escalation end to end, against the server that playwright.config.ts starts for this file alone: it
+ * sends mail through SMTP_URL to the real SMTP server of tests/browser/smtp-sink.ts, which writes every
+ * message into a directory, and its complaint clock adds the offset in KB_CLOCK_FILE to the real time.
+ * Moving that clock moves it for every complaint on that server: tests that do must not run in
+ * parallel with each other, hence the one test.
+ */
+function fromEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this spec with playwright.config.ts (its global setup and second web server)`);
+  return value;
+}
+
+const baseURL = fromEnv('KB_BROWSER_ESCALATION_URL');
+const clockFile = fromEnv('KB_BROWSER_CLOCK_FILE');
+// Set by the global setup, which runs after Playwright has listed the tests: read when used.
+const mailDir = () => fromEnv('KB_BROWSER_SMTP_DIR');
+
+test.use({ baseURL });
+
+const hour = 3_600_000;
+
+/** Moves the server's complaint clock forward, on top of any earlier move (written whole, by rename). */
+function advanceClock(ms: number): void {
+  const before = fs.existsSync(clockFile) ? Number(fs.readFileSync(clockFile, 'utf8').trim() || 0) : 0;
+  fs.mkdirSync(path.dirname(clockFile), { recursive: true });
+  fs.writeFileSync(`${clockFile}.part`, String(before + ms));
+  fs.renameSync(`${clockFile}.part`, clockFile);
+}
+
+interface Mail {
+  to: string[];
+  subject: string;
+  /** The decoded body. */
+  text: string;
+  raw: string;
+}
+
+/** Headers unfolded, the body decoded from quoted-printable or base64 (what nodemailer sends for text). */
+function parse(mail: SunkMail): Mail {
+  const split = mail.raw.indexOf('\r\n\r\n');
+  const head = mail.raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '');
+  const body = mail.raw.slice(split + 4);
+  const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8')
+        : body;
+  return { to: mail.rcptTo, subject: header('Subject'), text, raw: mail.raw };
+}
+
+function received(): Mail[] {
+  return fs
+    .readdirSync(mailDir())
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => parse(JSON.parse(fs.readFileSync(path.join(mailDir(), f), 'utf8')) as SunkMail));
+}
+
+/** Polls the SMTP server's directory until a matching mail is there. */
+async function waitForMail(what: string, match: (m: Mail) => boolean): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(() => (found = received().find(match)) !== undefined, { message: `${what} reaches the test SMTP server`, timeout: 20_000 })
+    .toBe(true);
+  return found!;
+}
+
+test('an overdue complaint escalates (test clock): first in the inbox, and the team lead’s mail reaches the SMTP server', async ({ page }) => {
+  test.setTimeout(90_000);
+  const m = t('en');
+  const customer = { email: `escalation.${Date.now().toString(36)}@example.com`, name: 'Anna Virtanen', phone: '+358 40 765 4321' };
+
+  // The customer files a complaint through the form.
+  await asClient(page);
+  await page.goto('/en/complaints/new');
+  await page.getByLabel(m.fields.product).selectOption({ label: 'AquaWash' });
+  await page.getByLabel(m.fields.subject).fill('Washing machine leaks');
+  await page.getByLabel(m.fields.description).fill('My AquaWash leaks water from the door seal during every wash.');
+  await page.getByLabel(m.fields.email).fill(customer.email);
+  await page.getByLabel(m.fields.name).fill(customer.name);
+  await page.getByLabel(m.fields.phone).fill(customer.phone);
+  await page.getByLabel(m.fields.consent).check();
+  await page.getByRole('button', { name: m.submit }).click();
+  await expect(page).toHaveURL(/\/track\/[A-Za-z0-9_-]{20,}\?new=1$/);
+  const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^C-\d{4}-\d{6}$/);
+  const trackingPath = new URL(page.url()).pathname;
+
+  // Its confirmation went out through SMTP at once, with the tracking link, to the customer only.
+  const confirmation = await waitForMail('the confirmation', (mail) => mail.to.includes(customer.email));
+  expect(confirmation.to).toEqual([customer.email]);
+  expect(confirmation.subject).toContain(reference);
+  expect(confirmation.text).toContain(`${baseURL}${trackingPath}`);
+
+  // Thirteen hours later (the first response was due within 12), with nobody having answered.
+  advanceClock(13 * hour);
+  // A newer complaint, not yet due: the overdue one must still come first.
+  const fresh = await fileByApi(page.request, { product: 'frostline', subject: 'Fridge door rattles', description: 'The FrostLine fridge door rattles whenever the compressor starts.' });
+
+  // An agent sees it escalated and overdue, at the top of the inbox.
+  await signIn(page, 'agent', '/admin/complaints');
+  const firstRow = page.locator('.complaints-table tbody tr').first();
+  await expect(async () => {
+    await page.reload();
+    await expect(firstRow.getByRole('link', { name: reference })).toBeVisible({ timeout: 1000 });
+    await expect(firstRow.locator('.status-problem')).toHaveText('Escalated', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(firstRow.locator('.overdue')).toContainText('Overdue:');
+  await expect(page.locator('.complaints-table')).toContainText(fresh.reference);
+  await expect(page.locator('.complaints-table tbody tr').filter({ hasText: fresh.reference }).locator('.status-problem')).toHaveCount(0);
+
+  await page.goto('/admin/complaints?overdue=1');
+  await expect(page.locator('.complaints-table')).toContainText(reference);
+  await expect(page.locator('.complaints-table')).not.toContainText(fresh.reference);
+
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByText('a deadline passed without an answer')).toBeVisible();
+  await expect(page.locator('.timeline')).toContainText('Escalated: the response deadline');
+  await expect(page.locator('.timeline')).toContainText('the team lead was mailed');
+
+  // The R&D Laundry lead's mail reached the SMTP server: the reference and a staff link, no customer details.
+  const lead = await waitForMail('the team lead’s escalation mail', (mail) => mail.subject.includes(`[Overdue] ${reference}`));
+  expect(lead.to).toEqual(['rd-laundry-lead@kestrel-home.example']);
+  expect(lead.subject).toContain('first response was due');
+  expect(lead.text).toContain(`The first response deadline of complaint ${reference} has passed.`);
+  expect(lead.text).toMatch(new RegExp(`${baseURL}/admin/complaints/\\d+`));
+  for (const secret of [customer.email, customer.phone, '765 4321', customer.name, 'Virtanen', '/track/']) {
+    expect(lead.raw).not.toContain(secret);
+    expect(lead.text).not.toContain(secret);
+  }
+  // Once: no second escalation mail for it, and none for the newer complaint.
+  expect(received().filter((mail) => mail.subject.includes('[Overdue]')).map((mail) => mail.subject)).toEqual([lead.subject]);
+
+  // The customer's mailed link works.
+  await page.goto(new URL(confirmation.text.match(/https?:\/\/\S+\/track\/[A-Za-z0-9_-]+/)![0]).pathname);
+  await expect(page.locator('.reference')).toHaveText(reference);
+});
