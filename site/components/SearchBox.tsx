@@ -39,6 +39,13 @@ export default function SearchBox({ locale, id, value, labels }: SearchBoxProps)
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState('');
   const abort = useRef<AbortController>();
+  const input = useRef<HTMLInputElement>(null);
+
+  // The box is usable before this island hydrates: pick up whatever the reader typed meanwhile.
+  useEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (typed !== query) setQuery(typed);
+  }, []);
   const listId = `${id}-listbox`;
 
   useEffect(() => {
@@ -118,6 +125,7 @@ export default function SearchBox({ locale, id, value, labels }: SearchBoxProps)
       </label>
       <div class="search-row combobox">
         <input
+          ref={input}
           id={id}
           name="q"
           type="search"

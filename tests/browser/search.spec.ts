@@ -107,6 +107,22 @@ test.describe('search as you type', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   });
 
+  test('keeps what was typed before the island loaded and suggests for it', async ({ page }) => {
+    let release: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/SearchBox*.js', async (route) => {
+      await loaded;
+      await route.continue();
+    });
+    await page.goto('/en/categories/faq');
+    const box = page.getByRole('combobox', { name: 'Search the help center' });
+    await box.pressSequentially('warr', { delay: 30 });
+    await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    await expect(box).toHaveValue('warr');
+  });
+
   test('works in every locale', async ({ page }) => {
     for (const [locale, query] of [['es', 'garan'], ['zh-Hant', '保固'], ['el', 'εγγ'], ['fi', 'tak']] as const) {
       await page.goto(`/${locale}/categories/faq`);
