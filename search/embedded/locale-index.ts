@@ -14,6 +14,8 @@ export interface DocRecord {
   doc: StoredDoc;
   /** Tokens per field. */
   lengths: Float64Array;
+  /** The posting lists of its distinct title terms (for the title-match bonus); found on first use after loading. */
+  titleLists?: PostingList[];
 }
 
 /** The sections to index and snip from; a document without any (eval corpora, plain text) is one intro section. */
@@ -53,6 +55,9 @@ export class LocaleIndex {
   private norms = new Float64Array(0);
   private normsFresh = false;
   private normsB: readonly number[] = [];
+  /** Per document, the summed idf of its distinct title terms: refreshed lazily after changes. */
+  private titleIdfs = new Float64Array(0);
+  private titleIdfsFresh = false;
 
   constructor(readonly locale: Locale) {}
 
@@ -66,6 +71,7 @@ export class LocaleIndex {
     const num = this.records.length;
     const lengths = new Float64Array(fieldCount);
     const terms = new Map<string, TermStats>();
+    const titleLists: PostingList[] = [];
     eachTerm(doc, this.locale, (term, field, section) => {
       let stats = terms.get(term);
       if (!stats) {
@@ -84,8 +90,9 @@ export class LocaleIndex {
         this.trie.add(term);
       }
       list.add(num, stats.tf, stats.mask);
+      if (stats.tf[0]) titleLists.push(list);
     }
-    this.attach({ num, doc, lengths });
+    this.attach({ num, doc, lengths, titleLists });
   }
 
   /** Registers a record whose postings are already in place (used by add and by loading). */
@@ -94,6 +101,7 @@ export class LocaleIndex {
     this.byId.set(record.doc.id, record);
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! + record.lengths[f]!;
     this.normsFresh = false;
+    this.titleIdfsFresh = false;
   }
 
   remove(id: string): boolean {
@@ -110,6 +118,7 @@ export class LocaleIndex {
     this.records[record.num] = undefined;
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! - record.lengths[f]!;
     this.normsFresh = false;
+    this.titleIdfsFresh = false;
     return true;
   }
 
@@ -119,12 +128,52 @@ export class LocaleIndex {
     this.records = [];
     this.lengthSums.fill(0);
     this.normsFresh = false;
+    this.titleIdfsFresh = false;
     this.trie = new TermTrie();
   }
 
   /** Live documents a term occurs in. */
   df(term: string): number {
     return this.postings.get(term)?.length ?? 0;
+  }
+
+  /** Inverse document frequency as in BM25, always positive. */
+  idf(df: number): number {
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Per document number, the idf of its distinct title terms added up: how much its title says, for the
+   * title-match bonus. Each idf is rounded to a multiple of 2^-32, so the sums are exact and do not depend
+   * on the order of the terms (which follows the index's history).
+   */
+  titleIdfSums(): Float64Array {
+    if (this.titleIdfsFresh && this.titleIdfs.length === this.records.length) return this.titleIdfs;
+    const scale = 2 ** 32;
+    const sums = new Float64Array(this.records.length);
+    let missing = false;
+    for (const record of this.byId.values()) if (!record.titleLists) missing = true;
+    if (missing) this.findTitleLists();
+    // idf depends on df alone: work each one out once.
+    const byDf = new Float64Array(this.size + 1);
+    for (const record of this.byId.values()) {
+      let sum = 0;
+      for (const { length: df } of record.titleLists!) sum += byDf[df] ||= Math.round(this.idf(df) * scale);
+      sums[record.num] = sum / scale;
+    }
+    this.titleIdfs = sums;
+    this.titleIdfsFresh = true;
+    return sums;
+  }
+
+  /** Gives loaded records their title lists, in one pass over the postings. */
+  private findTitleLists(): void {
+    for (const record of this.byId.values()) record.titleLists ??= [];
+    const lists: Array<PostingList[] | undefined> = this.records.map((r) => (r && r.titleLists!.length === 0 ? r.titleLists : undefined));
+    for (const list of this.postings.values()) {
+      const { docs, tfs } = list;
+      for (let i = 0; i < list.length; i++) if (tfs[i * fieldCount]) lists[docs[i]!]?.push(list);
+    }
   }
 
   lengthNorms(b: readonly number[]): Float64Array {

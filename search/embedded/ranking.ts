@@ -7,6 +7,7 @@ export type FieldIndex = 0 | 1 | 2 | 3;
  * BM25F parameters (Robertson et al.): per-field term frequencies are length-normalized, weighted and
  * summed before one saturation, so a word in the title outweighs the same word in the body without
  * letting a long body pile up score. Prefix and typo matches count, but less than the word typed.
+ * On top of that, a title the query matches as a whole (a question rephrased) gets a bonus: see titleMatch.
  */
 export interface Ranking {
   k1: number;
@@ -21,14 +22,24 @@ export interface Ranking {
   typoMinLength: readonly [number, number];
   /** Most variants one query word expands to, so short prefixes stay cheap. */
   maxExpansions: number;
+  /**
+   * Title-match bonus: with M the idf of the query words found in the title (each at its variant's weight)
+   * and T the idf of all the title's distinct terms, a document gains titleMatch * M * (M / T)^titleMatchPower.
+   * A short title the query covers (a FAQ question rephrased) gains up to titleMatch times those words'
+   * idf; a long title sharing a word or two with the query gains almost nothing. 0 turns it off.
+   */
+  titleMatch: number;
+  titleMatchPower: number;
 }
 
 export const defaultRanking: Ranking = {
-  k1: 1.2,
+  k1: 0.9,
   weights: [3, 2, 1.5, 1],
   b: [0.4, 0.5, 0.5, 0.75],
   prefix: 0.6,
   typo: [0.5, 0.3],
   typoMinLength: [5, 9],
   maxExpansions: 40,
+  titleMatch: 2,
+  titleMatchPower: 1.5,
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchQuery } from './corpus.ts';
-import { get } from './server.ts';
+import { cpuMsOf, get, memoryOf } from './server.ts';
 import { percentiles, round, type Percentiles } from './stats.ts';
 
 export function searchPath(q: BenchQuery): string {
@@ -10,11 +10,12 @@ export function searchPath(q: BenchQuery): string {
 }
 
 /** One client, one request at a time, over a keep-alive connection: the latency one customer sees. */
-export async function sequentialLatency(base: string, queries: BenchQuery[], passes: number): Promise<Percentiles & { errors: number }> {
+export async function sequentialLatency(base: string, queries: BenchQuery[], passes: number, pid: number): Promise<Percentiles & { errors: number; serverCpuMsPerRequest: number | null }> {
   let errors = 0;
   // Warm-up: JIT, lazily loaded dictionaries, the first query of each locale.
   for (const q of queries) await get(base + searchPath(q));
   const times: number[] = [];
+  const cpuBefore = cpuMsOf(pid);
   for (let pass = 0; pass < passes; pass++) {
     for (const q of queries) {
       const start = performance.now();
@@ -23,7 +24,9 @@ export async function sequentialLatency(base: string, queries: BenchQuery[], pas
       if (response.status !== 200) errors++;
     }
   }
-  return { ...percentiles(times), errors };
+  const cpuAfter = cpuMsOf(pid);
+  const serverCpuMsPerRequest = cpuBefore !== undefined && cpuAfter !== undefined ? round((cpuAfter - cpuBefore) / times.length, 3) : null;
+  return { ...percentiles(times), errors, serverCpuMsPerRequest };
 }
 
 export interface Throughput {
@@ -31,6 +34,12 @@ export interface Throughput {
   durationS: number;
   requests: number;
   perSecond: number;
+  /** Server CPU time per request (all its threads): a cost that does not depend on what else runs. */
+  serverCpuMsPerRequest: number | null;
+  /** Share of one core the server got during the test (1 = a full core). */
+  serverCores: number | null;
+  /** Highest VmRSS sampled every 250 ms during the test. */
+  maxRssMB: number | null;
   latencyP50: number;
   latencyP99: number;
   non2xx: number;
@@ -38,9 +47,13 @@ export interface Throughput {
 }
 
 /** `connections` clients on keep-alive connections, each sending its next query as soon as it has the answer. */
-export async function throughput(base: string, queries: BenchQuery[], connections: number, durationS: number): Promise<Throughput> {
+export async function throughput(base: string, queries: BenchQuery[], connections: number, durationS: number, pid: number): Promise<Throughput> {
   let next = 0;
   const paths = queries.map(searchPath);
+  let maxRss = 0;
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryOf(pid)?.rssMB ?? 0)), 250);
+  const cpuBefore = cpuMsOf(pid);
+  const wallBefore = performance.now();
   const result = await autocannon({
     url: base,
     connections,
@@ -48,12 +61,19 @@ export async function throughput(base: string, queries: BenchQuery[], connection
     // Each request takes the next query of the mix, so the clients together walk through all of it.
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
   });
+  const cpuAfter = cpuMsOf(pid);
+  const wall = performance.now() - wallBefore;
+  clearInterval(sampler);
   const requests = result.requests.total;
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
   return {
     connections,
     durationS,
     requests,
     perSecond: round(requests / result.duration, 1),
+    serverCpuMsPerRequest: cpu !== undefined && requests ? round(cpu / requests, 3) : null,
+    serverCores: cpu !== undefined ? round(cpu / wall, 2) : null,
+    maxRssMB: maxRss || null,
     latencyP50: result.latency.p50,
     latencyP99: result.latency.p99,
     non2xx: result.non2xx,

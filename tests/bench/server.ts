@@ -74,6 +74,20 @@ export function memoryOf(pid: number): Memory | undefined {
   }
 }
 
+let clockTicks: number | undefined;
+
+/** CPU time a process has used so far (user + system), in milliseconds, from /proc (Linux). */
+export function cpuMsOf(pid: number): number | undefined {
+  try {
+    clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    // Fields after the command name (which may hold spaces), counted from field 3: utime is 14, stime 15.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface RunningServer {
   process: ChildProcess;
   pid: number;
@@ -86,7 +100,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { appDir: string; contentDir: string; dataDir: string; expectedDocuments: number; timeoutMs?: number }): Promise<RunningServer> {
+export async function startServer(options: {
+  appDir: string;
+  contentDir: string;
+  dataDir: string;
+  expectedDocuments: number;
+  /** NODE_OPTIONS for the server (e.g. a heap cap); the bench's own are not passed on. */
+  nodeOptions?: string;
+  timeoutMs?: number;
+}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -100,6 +122,7 @@ export async function startServer(options: { appDir: string; contentDir: string;
       KB_CONTENT_DIR: options.contentDir,
       NODE_ENV: 'production',
       ASTRO_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: options.nodeOptions ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -197,4 +197,36 @@ describe('embedded engine', () => {
       expect(ids(await reloaded.search(query('warrenty')))).toContain('en/warranty-length');
     });
   });
+
+  describe('ranking', () => {
+    const faq = [
+      searchDoc({ id: 'en/delete-account', title: 'How do I delete my account?', sections: [{ text: 'Open Settings, choose Privacy and press the red button. Your data is erased after 30 days.' }] }),
+      searchDoc({
+        id: 'en/account-settings',
+        title: 'Everything in the account settings page',
+        sections: [{ text: 'The account page lists your account details, account security, linked devices and the delete options for saved cards, delete options for addresses and delete options for old orders. Account owners can delete payment cards and change the account e-mail.' }],
+      }),
+      searchDoc({ id: 'en/orders', title: 'Cancelling an order', sections: [{ text: 'Orders can be cancelled before they ship; delete the order from your account history afterwards.' }] }),
+    ];
+
+    it('puts the article whose title the question rephrases above one that repeats its words in the body', async () => {
+      const engine = engineIn(tempDir());
+      await engine.replaceAll(faq);
+      expect(ids(await engine.search(query('how can I get rid of my account')))[0]).toBe('en/delete-account');
+      expect(ids(await engine.search(query('delete account')))).toEqual(['en/delete-account', 'en/account-settings', 'en/orders']);
+    });
+
+    it('scores the same on an index loaded from disk as on the one that wrote it', async () => {
+      const dir = tempDir();
+      const writer = engineIn(dir);
+      await writer.replaceAll([...contractCorpus, ...faq]);
+      await writer.flush();
+      const reader = engineIn(dir);
+      for (const [q, locale] of [['delete account', 'en'], ['warranty claim', 'en'], ['退货', 'zh-Hant'], ['garantia', 'es']] as const) {
+        const a = await writer.search(query(q, { locale }));
+        const b = await reader.search(query(q, { locale }));
+        expect(b.hits.map((h) => [h.id, h.score]), q).toEqual(a.hits.map((h) => [h.id, h.score]));
+      }
+    });
+  });
 });
