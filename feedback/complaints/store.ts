@@ -63,30 +63,12 @@ function toComplaint(r: Row): Complaint {
   };
 }
 
-export interface NewComplaint {
-  reference: string;
-  createdAt: string;
-  locale: Locale;
-  channel: Channel;
-  status: Status;
-  product: string | null;
-  subject: string;
-  description: string;
-  orderNumber: string | null;
-  email: string | null;
-  name: string | null;
-  phone: string | null;
+/** What intake writes: the complaint as it starts out, plus consent and the idempotency hashes. */
+export type NewComplaint = Omit<Complaint, 'id' | 'updatedAt' | 'assigneeId' | 'firstResponseAt' | 'resolvedAt' | 'escalatedAt'> & {
   consentAt: string | null;
-  category: ComplaintCategory | null;
-  severity: Severity;
-  classification: Classification | null;
-  teamId: string | null;
-  responseDueAt: string | null;
-  resolutionDueAt: string | null;
-  recordedBy: number | null;
   idempotencyHash: string | null;
   payloadHash: string | null;
-}
+};
 
 export interface NewEvent {
   complaintId: number;
