@@ -1,18 +1,13 @@
+import { formFields } from '../../core/http/limited-body.ts';
 import type { ZodError } from 'zod';
 
 /** A form body as plain strings (first value of each name; files ignored). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  let form: FormData;
   try {
-    form = await request.formData();
+    return formFields(await request.formData());
   } catch {
-    return out;
+    return {};
   }
-  for (const [name, value] of form.entries()) {
-    if (typeof value === 'string' && !(name in out)) out[name] = value;
-  }
-  return out;
 }
 
 /** One message per field, naming what is wrong (the first problem of each field). */

@@ -1,3 +1,4 @@
+import { formFields, parseForm, readBodyLimited } from '../../core/http/limited-body.ts';
 import type { FeedbackServices } from '../feedback.ts';
 import type { Channel } from '../complaints/model.ts';
 import { complaintLimits, fieldProblems, publicComplaintSchema, type FieldProblem } from '../complaints/validation.ts';
@@ -13,53 +14,11 @@ export type IntakeOutcome =
   | { status: 'conflict' }
   | { status: 'error'; message: string };
 
-export class BodyTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`The request body is larger than ${limit} bytes.`);
-  }
-}
-
-/** Reads a request body, refusing (before and while reading) anything past `limit` bytes. */
-export async function readBodyLimited(request: Request, limit: number = complaintLimits.bodyBytes): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new BodyTooLarge(limit);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge(limit);
-    }
-    chunks.push(value as Uint8Array<ArrayBuffer>);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
-
 /** A form body (urlencoded or multipart) as plain strings; first value of each name, files ignored. */
 export async function readFormLimited(request: Request, limit: number = complaintLimits.bodyBytes): Promise<Record<string, string>> {
   const bytes = await readBodyLimited(request, limit);
-  const type = request.headers.get('content-type') ?? 'application/x-www-form-urlencoded';
-  const out: Record<string, string> = {};
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
-  } catch {
-    return out;
-  }
-  for (const [name, value] of form.entries()) if (typeof value === 'string' && !(name in out)) out[name] = value;
-  return out;
+  const form = await parseForm(bytes, request.headers.get('content-type') ?? 'application/x-www-form-urlencoded');
+  return form ? formFields(form) : {};
 }
 
 /**

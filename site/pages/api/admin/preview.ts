@@ -3,7 +3,7 @@ import { checkArticleFile, newArticleFile, PathError } from '../../../../admin/a
 import { bodyTooLarge, editorFormSchema, effectiveFields, previewOf } from '../../../../admin/articles/form.ts';
 import { composeSource } from '../../../../admin/articles/serialize.ts';
 import { guard } from '../../../../admin/auth/guard.ts';
-import { BodyTooLarge, readLimited } from '../../../../admin/auth/csrf.ts';
+import { BodyTooLarge, readBodyLimited } from '../../../../core/http/limited-body.ts';
 import { jsonResponse } from '../../../../admin/http/responses.ts';
 import { categories, type Category } from '../../../../core/content/categories.ts';
 import { isLocale } from '../../../../core/i18n/locales.ts';
@@ -18,7 +18,7 @@ export const POST: APIRoute = async (context) => {
   const { app } = context.locals;
   let raw: unknown;
   try {
-    const bytes = await readLimited(context.request, 2 * 1024 * 1024);
+    const bytes = await readBodyLimited(context.request, 2 * 1024 * 1024);
     raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     if (error instanceof BodyTooLarge) return jsonResponse({ error: 'body: is larger than the limit of 1 MB' }, 413);

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { complaintLimits, describeProblem } from '../../../../feedback/complaints/validation.ts';
 import { trackingPath } from '../../../../feedback/complaints/tokens.ts';
-import { BodyTooLarge, honeypotField, readBodyLimited, takeComplaint } from '../../../../feedback/intake/intake.ts';
+import { BodyTooLarge, readBodyLimited } from '../../../../core/http/limited-body.ts';
+import { honeypotField, takeComplaint } from '../../../../feedback/intake/intake.ts';
 import { json } from '../../../lib/responses.ts';
 
 function clientAddress(context: { clientAddress: string }): string {
