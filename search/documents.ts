@@ -13,7 +13,7 @@ export function toSearchDocument(article: Article): SearchDocument {
     summary: meta.summary,
     answer: meta.answer ?? '',
     headings: article.headings.map((h) => h.text),
-    body: article.text,
+    body: article.sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim(),
     sections: article.sections,
     category: meta.category,
     audience: meta.audience,

@@ -24,8 +24,6 @@ export interface Rendered {
   html: string;
   headings: Heading[];
   sections: Section[];
-  /** Plain text of the whole body, for search and summaries. */
-  text: string;
   /** Every link target with its place in the file, so link checks can point at the line. */
   links: Link[];
 }
@@ -121,5 +119,5 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
   const headings = headingIds(hast);
   const sections = extractSections(hast);
   const html = unified().use(rehypeStringify).stringify(hast);
-  return { ok: true, rendered: { html, headings, sections, text: sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim(), links } };
+  return { ok: true, rendered: { html, headings, sections, links } };
 }

@@ -21,9 +21,17 @@ export interface Token {
   end: number;
 }
 
+/** Where the dictionary words of a folded CJK run start: what `chineseWords` returns. */
+export type CjkWordFinder = (run: string) => Array<{ word: string; index: number }>;
+
 export interface AnalyzeOptions {
-  /** Keep stop words (for highlighting a query made only of them); default false. */
+  /** Keep stop words (the classifier's features and keyword rules need them); default false. */
   keepStopWords?: boolean;
+  /**
+   * Finds the longer words of a CJK run (default: ICU dictionary segmentation, the costliest step of
+   * analysing Chinese). The highlighter passes a plain substring search for the words it looks for.
+   */
+  cjkWords?: CjkWordFinder;
 }
 
 const cjkClass = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
@@ -38,7 +46,48 @@ const digit = /\d/;
 
 type Emit = (token: Token) => void;
 
+interface WordForm {
+  surface: string;
+  term: string;
+}
+
+/**
+ * Normalizing, folding and stemming a word costs far more than finding it, and the same few thousand
+ * words fill every text, so each locale remembers the forms of the words it has seen, starting afresh
+ * when the memory is full (an LRU was measured three times slower per word). Words of 13 characters or
+ * more are left out: V8 keeps such substrings as slices that would pin the whole text in memory.
+ */
+const formCaches = new Map<Locale, Map<string, WordForm>>();
+const cachedLengthLimit = 13;
+const cacheLimit = 50_000;
+
+function formCache(locale: Locale): Map<string, WordForm> {
+  let cache = formCaches.get(locale);
+  if (!cache) {
+    cache = new Map();
+    formCaches.set(locale, cache);
+  }
+  return cache;
+}
+
+function remember(locale: Locale, raw: string, form: WordForm): void {
+  const cache = formCache(locale);
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(raw, form);
+}
+
+function wordForm(word: string, locale: Locale): WordForm {
+  const surface = foldDiacritics(word);
+  return { surface, term: !surface || digit.test(surface) ? surface : stemmerFor(locale)(word) };
+}
+
 function emitWord(raw: string, start: number, locale: Locale, stops: Set<string> | undefined, emit: Emit): void {
+  const cacheable = raw.length < cachedLengthLimit;
+  const cached = cacheable ? formCache(locale).get(raw) : undefined;
+  if (cached) {
+    if (cached.surface && !stops?.has(cached.surface)) emit({ term: cached.term, surface: cached.surface, kind: 'word', start, end: start + raw.length });
+    return;
+  }
   let word = normalizeWord(raw);
   if (apostrophes.test(word)) {
     if (locale === 'en' || locale === 'zh-Hant') {
@@ -54,10 +103,9 @@ function emitWord(raw: string, start: number, locale: Locale, stops: Set<string>
       return;
     }
   }
-  const surface = foldDiacritics(word);
-  if (!surface || stops?.has(surface)) return;
-  const term = digit.test(surface) ? surface : stemmerFor(locale)(word);
-  emit({ term, surface, kind: 'word', start, end: start + raw.length });
+  const form = wordForm(word, locale);
+  if (cacheable) remember(locale, raw, form);
+  if (form.surface && !stops?.has(form.surface)) emit({ term: form.term, surface: form.surface, kind: 'word', start, end: start + raw.length });
 }
 
 /**
@@ -65,7 +113,7 @@ function emitWord(raw: string, start: number, locale: Locale, stops: Set<string>
  * (what any split of a query will share with the text) plus its longer dictionary words (which reward an
  * exact phrase). A lone character is kept as it is, so one-character queries can still match.
  */
-function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, emit: Emit): void {
+function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, findWords: CjkWordFinder, emit: Emit): void {
   const folded = foldChinese(raw);
   // Folding may change the length (内存 -> 記憶體); offsets are then mapped proportionally, close enough for highlighting.
   const at = folded.length === raw.length ? (i: number) => start + i : (i: number) => start + Math.round((i * raw.length) / folded.length);
@@ -88,7 +136,7 @@ function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, 
     const term = a.ch + b.ch;
     emit({ term, surface: term, kind: 'bigram', start: at(a.index), end: at(b.index + b.ch.length) });
   }
-  for (const { word, index } of chineseWords(folded)) {
+  for (const { word, index } of findWords(folded)) {
     if ([...word].length < 3 || stops?.has(word)) continue;
     emit({ term: word, surface: word, kind: 'cjk-word', start: at(index), end: at(index + word.length) });
   }
@@ -97,9 +145,10 @@ function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, 
 /** Walks the text once and hands every index term to `emit`, in text order except CJK words after their run. */
 export function scan(text: string, locale: Locale, emit: Emit, options: AnalyzeOptions = {}): void {
   const stops = options.keepStopWords ? undefined : stopWords(locale);
+  const findWords = options.cjkWords ?? chineseWords;
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
-    if (match[1]) emitCjkRun(match[1], start, stops, emit);
+    if (match[1]) emitCjkRun(match[1], start, stops, findWords, emit);
     else if (match[2]) {
       // Finnish inflects abbreviations and numbers after a colon (EU:n, 2020:ssa): the ending is not a word.
       if (locale === 'fi' && start > 0 && text[start - 1] === ':' && match[2].length <= 4 && start > 1 && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) continue;

@@ -42,24 +42,13 @@ function makeStemmer(locale: Locale): Stem {
   }
 }
 
-const cacheLimit = 100_000;
 const stemmers = new Map<Locale, Stem>();
 
-/** A memoised stemmer per locale: the same few thousand words come back in every document and query. */
+/** The stemmer of a locale, built once (the analyzer remembers the forms of frequent words). */
 export function stemmerFor(locale: Locale): Stem {
   let stem = stemmers.get(locale);
   if (!stem) {
-    const raw = makeStemmer(locale);
-    const cache = new Map<string, string>();
-    stem = (word) => {
-      let s = cache.get(word);
-      if (s === undefined) {
-        if (cache.size >= cacheLimit) cache.clear();
-        s = raw(word);
-        cache.set(word, s);
-      }
-      return s;
-    };
+    stem = makeStemmer(locale);
     stemmers.set(locale, stem);
   }
   return stem;

@@ -171,8 +171,8 @@ export class LocaleIndex {
     for (const record of this.byId.values()) record.titleLists ??= [];
     const lists: Array<PostingList[] | undefined> = this.records.map((r) => (r && r.titleLists!.length === 0 ? r.titleLists : undefined));
     for (const list of this.postings.values()) {
-      const { docs, tfs } = list;
-      for (let i = 0; i < list.length; i++) if (tfs[i * fieldCount]) lists[docs[i]!]?.push(list);
+      const { docs, tfs, start } = list;
+      for (let i = start; i < start + list.length; i++) if (tfs[i * fieldCount]) lists[docs[i]!]?.push(list);
     }
   }
 

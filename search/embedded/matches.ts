@@ -26,7 +26,7 @@ export function matchDetails(index: LocaleIndex, groups: QueryGroup[], num: numb
       if (!list || i < 0) continue;
       terms.add(variant.term);
       const weight = variant.weight * idf(index, list.length);
-      for (let mask = list.masks[i]!, bit = 0; mask !== 0; mask >>>= 1, bit++) {
+      for (let mask = list.masks[list.start + i]!, bit = 0; mask !== 0; mask >>>= 1, bit++) {
         if (mask & 1 && weight > groupScores[bit]!) groupScores[bit] = weight;
       }
     }

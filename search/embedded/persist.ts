@@ -65,9 +65,10 @@ export function serialize(index: LocaleIndex): Buffer {
   let at = 0;
   lists.forEach((list, t) => {
     counts[t] = list.length;
-    for (let i = 0; i < list.length; i++) allDocs[at + i] = renumber[list.docs[i]!]!;
-    allMasks.set(list.masks.subarray(0, list.length), at);
-    allTfs.set(list.tfs.subarray(0, list.length * fieldCount), at * fieldCount);
+    const { docs, masks, tfs, start, length } = list;
+    for (let i = 0; i < length; i++) allDocs[at + i] = renumber[docs[start + i]!]!;
+    allMasks.set(masks.subarray(start, start + length), at);
+    allTfs.set(tfs.subarray(start * fieldCount, (start + length) * fieldCount), at * fieldCount);
     at += list.length;
   });
   return out;
@@ -104,7 +105,7 @@ export function deserialize(locale: Locale, file: Buffer): Loaded {
   let at = 0;
   terms.forEach((term, t) => {
     const n = counts[t]!;
-    index.postings.set(term, new PostingList(allDocs.subarray(at, at + n), allMasks.subarray(at, at + n), allTfs.subarray(at * fieldCount, (at + n) * fieldCount), n));
+    index.postings.set(term, PostingList.view(allDocs, allMasks, allTfs, at, n));
     index.trie.add(term);
     at += n;
   });

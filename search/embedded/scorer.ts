@@ -45,8 +45,8 @@ export class Scorer {
         const list = index.postings.get(variant.term);
         if (!list || list.length === 0) continue;
         const w = variant.weight * index.idf(list.length);
-        const { docs, tfs } = list;
-        for (let i = 0; i < list.length; i++) {
+        const { docs, tfs, start } = list;
+        for (let i = start, end = start + list.length; i < end; i++) {
           const num = docs[i]!;
           const base = num * fieldCount;
           let tf = 0;

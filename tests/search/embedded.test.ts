@@ -141,6 +141,27 @@ describe('embedded engine', () => {
       }
     });
 
+    it('edits on an index loaded from disk rank as a fresh index of the same documents', async () => {
+      // A loaded index keeps its posting lists in shared arrays; each edit must copy before it writes.
+      const dir = tempDir();
+      const writer = engineIn(dir);
+      await writer.replaceAll(contractCorpus);
+      await writer.flush();
+      const loaded = engineIn(dir);
+      const edited = { ...contractCorpus.find((d) => d.id === 'en/warranty-length')!, title: 'Warranty length and descaling' };
+      await loaded.remove(['en/aquawash-extended-cover']);
+      await loaded.upsert([edited]);
+      const rebuilt = engineIn(tempDir());
+      await rebuilt.replaceAll([...contractCorpus.filter((d) => d.id !== 'en/aquawash-extended-cover' && d.id !== edited.id), edited]);
+      for (const q of ['warranty', 'aquawash', 'descaling', 'pump', 'serial number']) {
+        const a = await loaded.search(query(q));
+        const b = await rebuilt.search(query(q));
+        expect(a.hits.map((h) => [h.id, h.score, h.snippet]), q).toEqual(b.hits.map((h) => [h.id, h.score, h.snippet]));
+      }
+      expect(ids(await loaded.search(query('descaling')))).toContain('en/warranty-length');
+      expect((await loaded.search(query('pump'))).total).toBe(0);
+    });
+
     it('an article moved to another locale leaves the old one', async () => {
       const engine = engineIn(tempDir());
       const doc = searchDoc({ id: 'en/tapir', title: 'Tapir', sections: [{ text: 'Tapir.' }] });
