@@ -35,6 +35,10 @@ function server(serverPort: number, env: Record<string, string>) {
       ASTRO_TELEMETRY_DISABLED: '1',
       // Not production: the staff area creates its demo accounts (one per role) in the fresh DATA_DIR.
       NODE_ENV: 'test',
+      // The tests play the trusted proxy: each sends its own X-Forwarded-For (tests/browser/complaints-helpers.ts),
+      // so the per-address limits never couple tests that run in parallel. tests/browser/client-address.spec.ts
+      // starts servers of its own to check the default (TRUST_PROXY off: the socket's address counts).
+      TRUST_PROXY: 'true',
       ...env,
     },
   };

@@ -29,6 +29,16 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Set only when a reverse proxy in front of the portal sets X-Forwarded-For (appending the address it
+   * saw, or replacing the header) and clients cannot reach the portal's port directly. Then the client
+   * address for per-address limits is the header's right-most entry (one trusted proxy hop). Off: the TCP
+   * peer's address, never a header. See docs/decisions/0007-client-address.md.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Tests only: a file holding milliseconds that the complaint clock adds to the real time (deadlines, escalation). */
   KB_CLOCK_FILE: z
     .string()

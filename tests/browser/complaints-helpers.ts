@@ -3,8 +3,9 @@ import { messages } from '../../core/i18n/messages.ts';
 import type { Locale } from '../../core/i18n/locales.ts';
 
 /**
- * Every test poses as its own client address (the Node adapter reads X-Forwarded-For), so the per-address
- * limit of 5 complaints a minute never couples tests that run in parallel.
+ * Every test poses as its own client address (the test servers run with TRUST_PROXY=true, so the right-most
+ * X-Forwarded-For entry counts), so the per-address limit of 5 complaints a minute never couples tests that
+ * run in parallel.
  */
 export function fakeAddress(): string {
   const n = Math.floor(Math.random() * 250) + 1;

@@ -1,17 +1,10 @@
 import type { APIRoute } from 'astro';
 import { complaintLimits, describeProblem } from '../../../../feedback/complaints/validation.ts';
 import { trackingPath } from '../../../../feedback/complaints/tokens.ts';
+import { clientAddress } from '../../../../core/http/client-address.ts';
 import { BodyTooLarge, readBodyLimited } from '../../../../core/http/limited-body.ts';
 import { honeypotField, takeComplaint } from '../../../../feedback/intake/intake.ts';
 import { json } from '../../../lib/responses.ts';
-
-function clientAddress(context: { clientAddress: string }): string {
-  try {
-    return context.clientAddress;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * POST /api/complaints: a complaint as JSON. `Idempotency-Key` (header, or `idempotencyKey` in the body)
@@ -34,7 +27,7 @@ export const POST: APIRoute = async (context) => {
   const headerKey = request.headers.get('idempotency-key');
   if (headerKey && body.idempotencyKey === undefined) body.idempotencyKey = headerKey;
 
-  const outcome = await takeComplaint(locals.app.feedback, body, { channel: 'api', clientAddress: clientAddress(context) });
+  const outcome = await takeComplaint(locals.app.feedback, body, { channel: 'api', clientAddress: clientAddress(context, locals.app.config) });
   switch (outcome.status) {
     case 'created':
     case 'replayed': {

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { fakeAddress } from './complaints-helpers.ts';
+
+/**
+ * Per-address limits count the real client address (docs/decisions/0007-client-address.md): with
+ * TRUST_PROXY off (the default) a client that makes up X-Forwarded-For, or the header scripts/start.mjs
+ * uses for the socket address, is still limited; behind a trusted proxy only the right-most entry counts.
+ */
+
+const complaint = {
+  locale: 'en',
+  product: 'aquawash',
+  subject: 'Washing machine leaks',
+  description: 'My AquaWash leaks water from the door seal during every wash.',
+  email: 'anna.virtanen@example.com',
+  consent: true,
+};
+
+const forged = () => ({ 'X-Forwarded-For': fakeAddress(), 'X-Kb-Socket-Address': fakeAddress() });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe('a server with TRUST_PROXY off', () => {
+  // One server of its own for these tests, so the address they share (127.0.0.1) is no other test's.
+  test.describe.configure({ mode: 'serial' });
+  let server: ChildProcess | undefined;
+  let dataDir: string | undefined;
+  let baseURL = '';
+  let api: APIRequestContext;
+  const complaintLimit = 3;
+
+  test.beforeAll(async ({ playwright }) => {
+    test.setTimeout(90_000);
+    const port = await freePort();
+    baseURL = `http://127.0.0.1:${port}`;
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-client-address-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      KB_CONTENT_DIR: 'content',
+      KB_WATCH: 'false',
+      NODE_ENV: 'test',
+      COMPLAINT_RATE_LIMIT: String(complaintLimit),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    delete env.TRUST_PROXY;
+    delete env.SMTP_URL;
+    delete env.KB_CLOCK_FILE;
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = child;
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      const onData = (data: Buffer) => {
+        log += data.toString('utf8');
+        if (log.includes('[kb] ready')) resolve();
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
+    });
+    api = await playwright.request.newContext({ baseURL });
+  });
+
+  test.afterAll(async () => {
+    await api?.dispose();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('complaints with a made-up X-Forwarded-For each time are limited by the real address', async () => {
+    for (let i = 0; i < complaintLimit; i++) {
+      const response = await api.post('/api/complaints', { headers: forged(), data: { ...complaint, subject: `Leak ${i}` } });
+      expect(response.status(), await response.text()).toBe(201);
+    }
+    const limited = await api.post('/api/complaints', { headers: forged(), data: complaint });
+    expect(limited.status()).toBe(429);
+    expect(limited.headers()['retry-after']).toMatch(/^\d+$/);
+  });
+
+  test('staff sign-in failures with a made-up X-Forwarded-For each time lock the real address', async () => {
+    test.setTimeout(60_000);
+    const page = await api.get('/admin/signin');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+    expect(csrf).toBeTruthy();
+    // A new (unknown) account each time, so only the per-address counter (20 free failures) can lock.
+    const attempt = (i: number) =>
+      api.post('/admin/signin', {
+        headers: { ...forged(), Origin: baseURL },
+        form: { _csrf: csrf!, email: `nobody-${i}@example.com`, password: 'not the password' },
+        maxRedirects: 0,
+      });
+    for (let i = 0; i < 20; i++) expect((await attempt(i)).status()).toBe(400);
+    const locked = await attempt(20);
+    expect(locked.status()).toBe(429);
+    expect(await locked.text()).toContain('Too many failed sign-in attempts');
+  });
+});
+
+test('behind a trusted proxy (the shared test server) only the right-most X-Forwarded-For entry counts', async ({ request }) => {
+  // The shared server runs with TRUST_PROXY=true (playwright.config.ts) and allows 5 complaints a minute.
+  const seenByProxy = fakeAddress();
+  const send = (i: number) =>
+    request.post('/api/complaints', {
+      headers: { 'X-Forwarded-For': `${fakeAddress()}, ${fakeAddress()}, ${seenByProxy}`, 'X-Kb-Socket-Address': fakeAddress() },
+      data: { ...complaint, subject: `Drip ${i}` },
+    });
+  for (let i = 0; i < 5; i++) expect((await send(i)).status()).toBe(201);
+  expect((await send(5)).status()).toBe(429);
+  const other = await request.post('/api/complaints', { headers: { 'X-Forwarded-For': `${seenByProxy}, ${fakeAddress()}` }, data: complaint });
+  expect(other.status()).toBe(201);
+});
