@@ -1,11 +1,12 @@
-import fs from 'node:fs';
 import type { Category } from '../../core/content/categories.ts';
+import type { Section } from '../../core/markdown/extract.ts';
 import { locales, type Locale } from '../../core/i18n/locales.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { highlight } from '../snippet.ts';
 import { LocaleIndex, type DocRecord } from './locale-index.ts';
 import { matchDetails } from './matches.ts';
-import { deserialize, indexFile, serialize, writeAtomically } from './persist.ts';
+import { indexFile, load, save } from './persist.ts';
+import { SectionFile } from './section-file.ts';
 import { parseQuery, type QueryGroup } from './query.ts';
 import { defaultRanking, type Ranking } from './ranking.ts';
 import { Scorer } from './scorer.ts';
@@ -48,14 +49,15 @@ export class EmbeddedEngine implements SearchEngine {
 
   private async load(): Promise<void> {
     for (const locale of locales) {
-      let file: Buffer;
+      const path = indexFile(this.options.dir, locale);
+      let file: SectionFile;
       try {
-        file = await fs.promises.readFile(indexFile(this.options.dir, locale));
+        file = SectionFile.open(path);
       } catch {
         continue;
       }
       try {
-        const loaded = deserialize(locale, file);
+        const loaded = load(locale, file);
         if (loaded.ok) this.indexes.set(locale, loaded.index);
         else {
           // Written by another tokenizer version: analyse the stored documents again, once.
@@ -64,8 +66,9 @@ export class EmbeddedEngine implements SearchEngine {
           this.markDirty(locale);
         }
       } catch (error) {
+        file.close();
         // A damaged file only costs a rebuild: the indexer sees the count mismatch and re-indexes.
-        console.warn(`[search] ignoring unreadable index ${indexFile(this.options.dir, locale)}:`, error instanceof Error ? error.message : error);
+        console.warn(`[search] ignoring unreadable index ${path}:`, error instanceof Error ? error.message : error);
       }
     }
   }
@@ -134,8 +137,9 @@ export class EmbeddedEngine implements SearchEngine {
   private toHit(index: LocaleIndex, groups: QueryGroup[], record: DocRecord, score: number): SearchHit {
     const { doc } = record;
     const { terms, section } = matchDetails(index, groups, record.num);
-    const matched = section >= 0 ? doc.sections[Math.min(section, doc.sections.length - 1)] : undefined;
-    const text = matched?.text || (section < 0 && doc.summary) || doc.sections[0]?.text || doc.summary;
+    const count = index.sectionCount(record);
+    const matched = section >= 0 ? this.section(index, record, Math.min(section, count - 1)) : undefined;
+    const text = matched?.text || (section < 0 && doc.summary) || this.section(index, record, 0)?.text || doc.summary;
     return {
       id: doc.id,
       slug: doc.slug,
@@ -147,6 +151,16 @@ export class EmbeddedEngine implements SearchEngine {
       snippet: highlight(text, index.locale, terms),
       score,
     };
+  }
+
+  /** A hit whose text cannot be read (a damaged file) still shows, with its summary as the snippet. */
+  private section(index: LocaleIndex, record: DocRecord, i: number): Section | undefined {
+    try {
+      return index.section(record, i);
+    } catch (error) {
+      console.warn(`[search] stored text of ${record.doc.id} unreadable:`, error instanceof Error ? error.message : error);
+      return undefined;
+    }
   }
 
   private markDirty(locale: Locale): void {
@@ -164,10 +178,10 @@ export class EmbeddedEngine implements SearchEngine {
     this.saveTimer = undefined;
     const locales = [...this.dirty];
     this.dirty.clear();
-    this.saving = this.saving.then(async () => {
+    this.saving = this.saving.then(() => {
       for (const locale of locales) {
         try {
-          await writeAtomically(indexFile(this.options.dir, locale), serialize(this.index(locale)));
+          save(this.index(locale), indexFile(this.options.dir, locale));
         } catch (error) {
           // The index in memory is intact; the next change tries again, and a restart re-syncs from content.
           this.dirty.add(locale);
@@ -178,7 +192,9 @@ export class EmbeddedEngine implements SearchEngine {
     return this.saving;
   }
 
+  /** Saves what changed and closes the index files; the engine is not to be used afterwards. */
   async close(): Promise<void> {
     await this.flush();
+    for (const index of this.indexes.values()) index.close();
   }
 }

@@ -4,10 +4,11 @@ import type { Section } from '../../core/markdown/extract.ts';
 import type { SearchDocument } from '../port.ts';
 import { PostingList, sectionBit } from './postings.ts';
 import { fieldCount, type FieldIndex } from './ranking.ts';
+import type { SectionFile, Span } from './section-file.ts';
 import { TermTrie } from './term-trie.ts';
 
-/** A document as kept for results and snippets: the body lives only in its sections. */
-export type StoredDoc = SearchDocument;
+/** What a document keeps in memory for results and filters; its text lives in its sections. */
+export type StoredDoc = Omit<SearchDocument, 'body' | 'headings' | 'sections'>;
 
 export interface DocRecord {
   num: number;
@@ -16,12 +17,16 @@ export interface DocRecord {
   lengths: Float64Array;
   /** The posting lists of its distinct title terms (for the title-match bonus); found on first use after loading. */
   titleLists?: PostingList[];
+  /** The sections to index and snip from, in memory until the index is saved... */
+  sections?: Section[];
+  /** ...and from then on in the index file, one span per section, one after the other, read when needed. */
+  stored?: Span[];
 }
 
-/** The sections to index and snip from; a document without any (eval corpora, plain text) is one intro section. */
-export function storedForm(doc: SearchDocument): StoredDoc {
-  const sections: Section[] = doc.sections.length ? doc.sections : [{ anchor: '', heading: '', text: doc.body }];
-  return { ...doc, sections, body: '' };
+/** Splits a document into what stays in memory and its sections; a document without any (eval corpora, plain text) is one intro section. */
+export function storedForm(input: SearchDocument): { doc: StoredDoc; sections: Section[] } {
+  const { body, headings: _headings, sections, ...doc } = input;
+  return { doc, sections: sections.length ? sections : [{ anchor: '', heading: '', text: body }] };
 }
 
 interface TermStats {
@@ -29,12 +34,12 @@ interface TermStats {
   mask: number;
 }
 
-/** Calls `visit` for every indexed term of a stored document with its field and section (-1: none). */
-function eachTerm(doc: StoredDoc, locale: Locale, visit: (term: string, field: FieldIndex, section: number) => void): void {
+/** Calls `visit` for every indexed term of a document with its field and section (-1: none). */
+function eachTerm(doc: StoredDoc, sections: Section[], locale: Locale, visit: (term: string, field: FieldIndex, section: number) => void): void {
   const fieldText = (text: string, field: FieldIndex, section: number) => scan(text, locale, (t) => visit(t.term, field, section));
   fieldText(doc.title, 0, -1);
   fieldText([doc.summary, doc.answer, doc.tags.join(' ')].join('\n'), 1, -1);
-  doc.sections.forEach((s, i) => {
+  sections.forEach((s, i) => {
     fieldText(s.heading, 2, i);
     fieldText(s.text, 3, i);
   });
@@ -51,6 +56,8 @@ export class LocaleIndex {
   readonly byId = new Map<string, DocRecord>();
   records: Array<DocRecord | undefined> = [];
   readonly lengthSums = new Float64Array(fieldCount);
+  /** The saved file the records' `stored` spans point into. */
+  private sectionFile: SectionFile | undefined;
   /** Per document and field, 1 - b + b * length / average length: refreshed lazily after changes. */
   private norms = new Float64Array(0);
   private normsFresh = false;
@@ -67,12 +74,12 @@ export class LocaleIndex {
 
   add(input: SearchDocument): void {
     this.remove(input.id);
-    const doc = storedForm(input);
+    const { doc, sections } = storedForm(input);
     const num = this.records.length;
     const lengths = new Float64Array(fieldCount);
     const terms = new Map<string, TermStats>();
     const titleLists: PostingList[] = [];
-    eachTerm(doc, this.locale, (term, field, section) => {
+    eachTerm(doc, sections, this.locale, (term, field, section) => {
       let stats = terms.get(term);
       if (!stats) {
         stats = { tf: [0, 0, 0, 0], mask: 0 };
@@ -92,7 +99,7 @@ export class LocaleIndex {
       list.add(num, stats.tf, stats.mask);
       if (stats.tf[0]) titleLists.push(list);
     }
-    this.attach({ num, doc, lengths, titleLists });
+    this.attach({ num, doc, lengths, titleLists, sections });
   }
 
   /** Registers a record whose postings are already in place (used by add and by loading). */
@@ -107,19 +114,75 @@ export class LocaleIndex {
   remove(id: string): boolean {
     const record = this.byId.get(id);
     if (!record) return false;
-    // Analysis is deterministic, so the document's own terms say which lists hold it.
-    const seen = new Set<string>();
-    eachTerm(record.doc, this.locale, (term) => {
-      if (seen.has(term)) return;
-      seen.add(term);
-      this.postings.get(term)?.remove(record.num);
-    });
+    let sections: Section[] | undefined;
+    try {
+      sections = this.sectionsOf(record);
+    } catch (error) {
+      console.warn(`[search] stored text of ${id} unreadable, removing it the slow way:`, error instanceof Error ? error.message : error);
+    }
+    if (sections) {
+      // Analysis is deterministic, so the document's own terms say which lists hold it.
+      const seen = new Set<string>();
+      eachTerm(record.doc, sections, this.locale, (term) => {
+        if (seen.has(term)) return;
+        seen.add(term);
+        this.postings.get(term)?.remove(record.num);
+      });
+    } else {
+      for (const list of this.postings.values()) list.remove(record.num);
+    }
     this.byId.delete(id);
     this.records[record.num] = undefined;
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! - record.lengths[f]!;
     this.normsFresh = false;
     this.titleIdfsFresh = false;
     return true;
+  }
+
+  sectionCount(record: DocRecord): number {
+    return record.sections?.length ?? record.stored?.length ?? 0;
+  }
+
+  /** One section of a document, from memory or from the saved file (a snippet needs only one). */
+  section(record: DocRecord, i: number): Section | undefined {
+    if (record.sections) return record.sections[i];
+    const span = record.stored?.[i];
+    return span ? this.file(record).read(span) : undefined;
+  }
+
+  sectionsOf(record: DocRecord): Section[] {
+    return record.sections ?? (record.stored ?? []).map((span) => this.file(record).read(span));
+  }
+
+  /** Bytes of the saved file (a save copies the sections of documents already saved from there). */
+  storedBytes(span: Span): Buffer {
+    if (!this.sectionFile) throw new Error('no saved index file');
+    return this.sectionFile.readBytes(span);
+  }
+
+  private file(record: DocRecord): SectionFile {
+    if (!this.sectionFile) throw new Error(`no stored text for ${record.doc.id}`);
+    return this.sectionFile;
+  }
+
+  /**
+   * Switches to a newly saved file: records written to it read their sections from there and drop their
+   * copy in memory; records added since keep theirs until the next save.
+   */
+  useSectionFile(file: SectionFile, spans: ReadonlyMap<DocRecord, Span[]>): void {
+    for (const [record, span] of spans) {
+      if (this.records[record.num] !== record) continue;
+      record.stored = span;
+      delete record.sections;
+    }
+    this.sectionFile?.close();
+    this.sectionFile = file;
+  }
+
+  /** Closes the saved file; records without sections in memory can no longer be read. */
+  close(): void {
+    this.sectionFile?.close();
+    this.sectionFile = undefined;
   }
 
   clear(): void {

@@ -2,23 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../core/i18n/locales.ts';
 import { tokenizerVersion } from '../../core/text/version.ts';
-import { LocaleIndex, type StoredDoc } from './locale-index.ts';
+import type { SearchDocument } from '../port.ts';
+import { ChunkedWriter } from './chunked-writer.ts';
+import { LocaleIndex, type DocRecord, type StoredDoc } from './locale-index.ts';
 import { PostingList } from './postings.ts';
 import { fieldCount } from './ranking.ts';
+import { SectionFile, type Span } from './section-file.ts';
 
 /**
- * One file per locale: a JSON header (documents, field lengths, terms) followed by the posting lists as
- * raw typed arrays, which load as views without parsing. Loading 5,000 articles takes well under a second,
- * where re-analysing them would take several.
+ * One file per locale: a JSON header (documents without their text, field lengths, terms), the posting
+ * lists as raw typed arrays, which load without parsing, and at the end each section of each document as
+ * UTF-8 JSON, which stays on disk and is read when a snippet needs it. A save copies the sections of
+ * documents already saved byte for byte: only new documents are encoded.
  */
 const magic = 0x4b424958; // "KBIX"
-const formatVersion = 1;
+const formatVersion = 2;
 
 interface Header {
   format: number;
   tokenizer: number;
-  docs: Array<{ doc: StoredDoc; lengths: number[] }>;
+  /** `sections`: offset and length of each section within the stored part at the end of the file, flat. */
+  docs: Array<{ doc: StoredDoc; lengths: number[]; sections: number[] }>;
   terms: string[];
+  /** Size of the stored part, the last bytes of the file. */
+  storedBytes: number;
 }
 
 export function indexFile(dir: string, locale: Locale): string {
@@ -29,13 +36,37 @@ function align4(n: number): number {
   return (n + 3) & ~3;
 }
 
-export function serialize(index: LocaleIndex): Buffer {
+function toSpans(flat: number[], base: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) spans.push({ offset: base + flat[i]!, length: flat[i + 1]! });
+  return spans;
+}
+
+/**
+ * Writes a locale's index to `file` (a temporary file, then rename) and switches its records to read their
+ * sections from the new file. Synchronous, so the file is a consistent snapshot while edits keep coming;
+ * written in chunks, so a save never holds a second copy of the index in memory.
+ */
+export function save(index: LocaleIndex, file: string): void {
+  const records = index.records.filter((r): r is DocRecord => r !== undefined);
   const renumber = new Int32Array(index.records.length).fill(-1);
+  records.forEach((r, i) => (renumber[r.num] = i));
+  const encoded = new Map<DocRecord, Buffer[]>();
   const docs: Header['docs'] = [];
-  for (const record of index.records) {
-    if (!record) continue;
-    renumber[record.num] = docs.length;
-    docs.push({ doc: record.doc, lengths: Array.from(record.lengths) });
+  let storedBytes = 0;
+  for (const record of records) {
+    let lengths: number[];
+    if (record.sections) {
+      const parts = record.sections.map((s) => Buffer.from(JSON.stringify(s)));
+      encoded.set(record, parts);
+      lengths = parts.map((p) => p.length);
+    } else lengths = (record.stored ?? []).map((s) => s.length);
+    const sections: number[] = [];
+    for (const length of lengths) {
+      sections.push(storedBytes, length);
+      storedBytes += length;
+    }
+    docs.push({ doc: record.doc, lengths: Array.from(record.lengths), sections });
   }
   const terms: string[] = [];
   const lists: PostingList[] = [];
@@ -46,60 +77,98 @@ export function serialize(index: LocaleIndex): Buffer {
     lists.push(list);
     total += list.length;
   }
-  const header = Buffer.from(JSON.stringify({ format: formatVersion, tokenizer: tokenizerVersion, docs, terms } satisfies Header));
-  const start = align4(8 + header.length);
-  const size = start + 4 * terms.length + 4 * total * 2 + 2 * total * fieldCount;
-  const out = Buffer.alloc(size);
-  out.writeUInt32LE(magic, 0);
-  out.writeUInt32LE(header.length, 4);
-  header.copy(out, 8);
-  const buffer = out.buffer;
-  let offset = out.byteOffset + start;
-  const counts = new Int32Array(buffer, offset, terms.length);
-  offset += 4 * terms.length;
-  const allDocs = new Int32Array(buffer, offset, total);
-  offset += 4 * total;
-  const allMasks = new Int32Array(buffer, offset, total);
-  offset += 4 * total;
-  const allTfs = new Uint16Array(buffer, offset, total * fieldCount);
-  let at = 0;
-  lists.forEach((list, t) => {
-    counts[t] = list.length;
-    const { docs, masks, tfs, start, length } = list;
-    for (let i = 0; i < length; i++) allDocs[at + i] = renumber[docs[start + i]!]!;
-    allMasks.set(masks.subarray(start, start + length), at);
-    allTfs.set(tfs.subarray(start * fieldCount, (start + length) * fieldCount), at * fieldCount);
-    at += list.length;
-  });
-  return out;
+  const header = Buffer.from(JSON.stringify({ format: formatVersion, tokenizer: tokenizerVersion, docs, terms, storedBytes } satisfies Header));
+  const storedStart = align4(8 + header.length) + 4 * terms.length + 4 * total * 2 + 2 * total * fieldCount;
+
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    const out = new ChunkedWriter(fd);
+    const prefix = Buffer.alloc(8);
+    prefix.writeUInt32LE(magic, 0);
+    prefix.writeUInt32LE(header.length, 4);
+    out.write(prefix);
+    out.write(header);
+    out.write(Buffer.alloc(align4(8 + header.length) - 8 - header.length));
+    out.writeArray(Int32Array.from(lists, (l) => l.length), 0, lists.length);
+    const renumbered = new Int32Array(lists.reduce((max, l) => Math.max(max, l.length), 1));
+    for (const { docs: nums, start, length } of lists) {
+      for (let i = 0; i < length; i++) renumbered[i] = renumber[nums[start + i]!]!;
+      out.writeArray(renumbered, 0, length);
+    }
+    for (const list of lists) out.writeArray(list.masks, list.start, list.length);
+    for (const list of lists) out.writeArray(list.tfs, list.start * fieldCount, list.length * fieldCount);
+    if (out.position !== storedStart) throw new Error(`index layout mismatch: ${out.position} != ${storedStart}`);
+    for (const record of records) {
+      const parts = encoded.get(record);
+      if (parts) for (const part of parts) out.write(part);
+      else {
+        const spans = record.stored ?? [];
+        const first = spans[0];
+        const last = spans.at(-1);
+        if (first && last) out.write(index.storedBytes({ offset: first.offset, length: last.offset + last.length - first.offset }));
+      }
+    }
+    out.flush();
+    fs.closeSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+  fs.renameSync(tmp, file);
+  index.useSectionFile(SectionFile.open(file), new Map(records.map((r, i) => [r, toSpans(docs[i]!.sections, storedStart)])));
 }
 
-export type Loaded = { ok: true; index: LocaleIndex } | { ok: false; docs: StoredDoc[] };
+export type Loaded = { ok: true; index: LocaleIndex } | { ok: false; docs: SearchDocument[] };
 
 /**
- * Rebuilds a locale index from a saved file. When the file was written by another tokenizer version, the
- * documents come back instead, for the caller to index anew.
+ * Rebuilds a locale index from a saved file, which the index keeps open to read sections from. When the
+ * file was written by another tokenizer version, the documents come back instead, for the caller to index
+ * anew (and the file is closed). Throws on a file that is not a whole index of this format.
  */
-export function deserialize(locale: Locale, file: Buffer): Loaded {
-  if (file.length < 8 || file.readUInt32LE(0) !== magic) throw new Error('not a search index file');
-  const headerLength = file.readUInt32LE(4);
-  const header = JSON.parse(file.toString('utf8', 8, 8 + headerLength)) as Header;
-  if (header.format !== formatVersion || header.tokenizer !== tokenizerVersion) return { ok: false, docs: header.docs.map((d) => d.doc) };
-  // A private, aligned copy: typed array views need 4-byte alignment and must outlive Node's buffer pool.
+export function load(locale: Locale, file: SectionFile): Loaded {
+  const size = file.size();
+  if (size < 8) throw new Error('not a search index file');
+  const prefix = Buffer.alloc(8);
+  file.readInto(prefix, 0);
+  if (prefix.readUInt32LE(0) !== magic) throw new Error('not a search index file');
+  const headerLength = prefix.readUInt32LE(4);
+  if (8 + headerLength > size) throw new Error('index file cut short');
+  const headerBytes = Buffer.alloc(headerLength);
+  file.readInto(headerBytes, 8);
+  const header = JSON.parse(headerBytes.toString('utf8')) as Header;
+  if (header.format !== formatVersion) throw new Error(`index format ${header.format}, this version reads ${formatVersion}`);
+  const storedStart = size - header.storedBytes;
+  const spansOf = (flat: number[]): Span[] => {
+    const spans = toSpans(flat, storedStart);
+    if (spans.some((s) => s.offset < storedStart || s.length < 0 || s.offset + s.length > size)) throw new Error('stored section outside the file');
+    return spans;
+  };
+  if (header.tokenizer !== tokenizerVersion) {
+    const docs = header.docs.map(({ doc, sections }): SearchDocument => {
+      const parsed = spansOf(sections).map((span) => file.read(span));
+      return { ...doc, body: '', headings: parsed.map((s) => s.heading).filter(Boolean), sections: parsed };
+    });
+    file.close();
+    return { ok: false, docs };
+  }
   const start = align4(8 + headerLength);
-  const body = new Uint8Array(file.length - start);
-  body.set(file.subarray(start));
-  const buffer = body.buffer;
   const terms = header.terms;
-  const counts = new Int32Array(buffer, 0, terms.length);
+  if (start + 4 * terms.length > storedStart) throw new Error('index file cut short');
+  const counts = new Int32Array(terms.length);
+  file.readInto(new Uint8Array(counts.buffer), start);
   let total = 0;
   for (const c of counts) total += c;
-  let offset = 4 * terms.length;
-  const allDocs = new Int32Array(buffer, offset, total);
-  offset += 4 * total;
-  const allMasks = new Int32Array(buffer, offset, total);
-  offset += 4 * total;
-  const allTfs = new Uint16Array(buffer, offset, total * fieldCount);
+  const postingBytes = 4 * total * 2 + 2 * total * fieldCount;
+  if (start + 4 * terms.length + postingBytes !== storedStart) throw new Error('index file cut short or overlong');
+  // One aligned buffer for every list of the locale; typed-array views need 4-byte alignment.
+  const body = new Uint8Array(postingBytes);
+  file.readInto(body, start + 4 * terms.length);
+  const allDocs = new Int32Array(body.buffer, 0, total);
+  const allMasks = new Int32Array(body.buffer, 4 * total, total);
+  const allTfs = new Uint16Array(body.buffer, 8 * total, total * fieldCount);
 
   const index = new LocaleIndex(locale);
   let at = 0;
@@ -109,13 +178,12 @@ export function deserialize(locale: Locale, file: Buffer): Loaded {
     index.trie.add(term);
     at += n;
   });
-  header.docs.forEach(({ doc, lengths }, num) => index.attach({ num, doc, lengths: Float64Array.from(lengths) }));
+  const spans = new Map<DocRecord, Span[]>();
+  header.docs.forEach(({ doc, lengths, sections }, num) => {
+    const record: DocRecord = { num, doc, lengths: Float64Array.from(lengths) };
+    index.attach(record);
+    spans.set(record, spansOf(sections));
+  });
+  index.useSectionFile(file, spans);
   return { ok: true, index };
-}
-
-export async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, data);
-  await fs.promises.rename(tmp, file);
 }
