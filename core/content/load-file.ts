@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isLocale } from '../i18n/locales.ts';
 import type { Diagnostic } from '../markdown/diagnostic.ts';
 import type { Article } from './article.ts';
-import { parseArticle } from './parse-article.ts';
+import { parseArticle, type ParsedArticle } from './parse-article.ts';
 
 export type LoadedFile = { ok: true; article: Article } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -14,7 +14,14 @@ export function isArticlePath(relPath: string): boolean {
 
 /** Turns one file's text into an article, checking that it sits in the folder of its locale. */
 export function loadArticleSource(relPath: string, source: string): LoadedFile {
-  const parsed = parseArticle(source);
+  return placeArticle(relPath, parseArticle(source));
+}
+
+/**
+ * The checks that depend on where the file is (locale folder, slug from the file name), applied to a
+ * parse result. They run on every load, also when the parse result comes from the cache.
+ */
+export function placeArticle(relPath: string, parsed: ParsedArticle): LoadedFile {
   if (!parsed.ok) return parsed;
   const folder = relPath.split('/')[0];
   if (!isLocale(folder)) {

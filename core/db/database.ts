@@ -17,11 +17,17 @@ export interface Migration {
 export function openDatabase(file: string, migrations: readonly Migration[]): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  migrate(db, migrations);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, migrations);
+  } catch (error) {
+    // A file that is not a database (or is damaged) fails here; do not leave the handle open.
+    db.close();
+    throw error;
+  }
   return db;
 }
 

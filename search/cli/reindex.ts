@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { config } from '../../core/config/config.ts';
+import { openParseCache, parseCacheFile } from '../../core/content/parse-cache.ts';
 import { ContentStore } from '../../core/content/store.ts';
 import { SearchIndexer } from '../indexer.ts';
 import { selectEngine } from '../select-engine.ts';
 
 /** `npm run reindex`: rebuilds the search index from every article. Stop the server first (embedded engine). */
 const cfg = config();
-const store = new ContentStore(cfg.contentDir).loadAll();
+const store = new ContentStore(cfg.contentDir, { cache: openParseCache(parseCacheFile(cfg.dataDir)) }).loadAll();
 const engine = selectEngine(cfg);
 const manifest = path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`);
 fs.rmSync(manifest, { force: true });

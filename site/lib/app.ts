@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { adminMigrations, createAdmin, type AdminServices } from '../../admin/admin.ts';
 import { config, type Config } from '../../core/config/config.ts';
+import { openParseCache, parseCacheFile } from '../../core/content/parse-cache.ts';
 import { ContentStore } from '../../core/content/store.ts';
 import { Popularity, popularityMigrations } from '../../core/content/popularity.ts';
 import { openDatabase, type Db } from '../../core/db/database.ts';
@@ -33,11 +34,14 @@ function reportProblems(file: string, diagnostics: Diagnostic[]): void {
 function createApp(): App {
   const cfg = config();
   const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations, ...searchAnalyticsMigrations, ...adminMigrations, ...feedbackMigrations]);
-  const content = new ContentStore(cfg.contentDir);
+  // Parse results survive restarts, so a start parses only changed files (decision 0008); optional.
+  const parseCache = openParseCache(parseCacheFile(cfg.dataDir));
+  const content = new ContentStore(cfg.contentDir, { cache: parseCache });
   content.on('invalid', reportProblems);
   content.loadAll();
   if (cfg.KB_WATCH) content.watch();
-  console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir}; ${content.problems.size} files left out`);
+  const load = content.lastLoad;
+  console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
@@ -61,6 +65,7 @@ function createApp(): App {
     indexer.stop();
     void indexer.idle().then(() => engine.close()).catch(() => undefined).finally(() => {
       db.close();
+      parseCache?.close();
       process.kill(process.pid, signal);
     });
   };
