@@ -85,6 +85,8 @@ export class EmbeddedEngine implements SearchEngine {
       this.index(doc.locale).add(doc);
       this.markDirty(doc.locale);
     }
+    // A large batch (a first build, a re-index) leaves many lists with small arrays of their own.
+    for (const locale of new Set(docs.map((d) => d.locale))) this.index(locale).compactPostings();
   }
 
   async remove(ids: string[]): Promise<void> {

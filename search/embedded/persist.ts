@@ -119,6 +119,7 @@ export function save(index: LocaleIndex, file: string): void {
   }
   fs.renameSync(tmp, file);
   index.useSectionFile(SectionFile.open(file), new Map(records.map((r, i) => [r, toSpans(docs[i]!.sections, storedStart)])));
+  index.compactPostings();
 }
 
 export type Loaded = { ok: true; index: LocaleIndex } | { ok: false; docs: SearchDocument[] };

@@ -31,6 +31,24 @@ export class PostingList {
     return new PostingList(docs, masks, tfs, start, length, true);
   }
 
+  /** Whether the list reads from arrays other lists share. */
+  get isShared(): boolean {
+    return this.shared;
+  }
+
+  /** Copies the entries into shared arrays from entry `at` and reads from there on. */
+  moveTo(docs: Int32Array, masks: Int32Array, tfs: Uint16Array, at: number): void {
+    const { start, length } = this;
+    docs.set(this.docs.subarray(start, start + length), at);
+    masks.set(this.masks.subarray(start, start + length), at);
+    tfs.set(this.tfs.subarray(start * fieldCount, (start + length) * fieldCount), at * fieldCount);
+    this.docs = docs;
+    this.masks = masks;
+    this.tfs = tfs;
+    this.start = at;
+    this.shared = true;
+  }
+
   /** Appends a document; numbers only grow, so the list stays sorted. */
   add(doc: number, tf: ArrayLike<number>, mask: number): void {
     if (this.shared || this.length === this.docs.length) this.reallocate(Math.max(4, this.length * 2));

@@ -185,6 +185,31 @@ describe('embedded engine', () => {
       expect((await loaded.search(query('pump'))).total).toBe(0);
     });
 
+    it('moves a large batch into one pool of arrays, with every list still found and edits still working', async () => {
+      const engine = engineIn(tempDir());
+      const words = ['alder', 'birch', 'cedar', 'daphne', 'elm'];
+      const wordsOf = (i: number) => [words[i % 5]!, words[(i * 7) % 5]!, words[(i * 3) % 5]!];
+      const docs = Array.from({ length: 1500 }, (_, i) =>
+        searchDoc({ id: `en/doc-${i}`, title: `Code q${i}q ${wordsOf(i)[0]}`, sections: [{ text: 'General words.' }, { anchor: 'serial', heading: 'Serial', text: `Serial z${i}z and ${wordsOf(i)[1]} ${wordsOf(i)[2]}.` }] }),
+      );
+      await engine.replaceAll(docs);
+      const english = (engine as unknown as { indexes: Map<string, LocaleIndex> }).indexes.get('en')!;
+      expect([...english.postings.values()].every((l) => l.isShared)).toBe(true);
+      const withWord = (w: string) => docs.filter((_, i) => wordsOf(i).includes(w)).length;
+      for (const w of words) expect((await engine.search(query(w))).total, w).toBe(withWord(w));
+      const [hit] = (await engine.search(query('z777z'))).hits;
+      expect([hit?.id, hit?.url, hit?.snippet]).toEqual(['en/doc-777', '/en/articles/doc-777#serial', `Serial <mark>z777z</mark> and ${wordsOf(777)[1]} ${wordsOf(777)[2]}.`]);
+      expect(ids(await engine.search(query('q1q')))).toEqual(['en/doc-1']);
+      await engine.remove(['en/doc-777']);
+      await engine.upsert([searchDoc({ id: 'en/doc-1', title: 'Renamed', sections: [{ text: 'Nothing of before.' }] })]);
+      expect((await engine.search(query('z777z'))).total).toBe(0);
+      expect(ids(await engine.search(query('renamed')))).toEqual(['en/doc-1']);
+      expect(ids(await engine.search(query('q1q')))).toEqual([]);
+      expect(ids(await engine.search(query('z2z')))).toEqual(['en/doc-2']);
+      await engine.flush();
+      expect((await engine.search(query('birch'))).total).toBe(withWord('birch') - [1, 777].filter((i) => wordsOf(i).includes('birch')).length);
+    });
+
     it('an article moved to another locale leaves the old one', async () => {
       const engine = engineIn(tempDir());
       const doc = searchDoc({ id: 'en/tapir', title: 'Tapir', sections: [{ text: 'Tapir.' }] });
