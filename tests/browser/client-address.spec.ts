@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fakeAddress } from './complaints-helpers.ts';
+import { freePort } from '../free-port.ts';
 
 /**
  * Per-address limits count the real client address (docs/decisions/0007-client-address.md): with
@@ -23,16 +23,6 @@ const complaint = {
 
 const forged = () => ({ 'X-Forwarded-For': fakeAddress(), 'X-Kb-Socket-Address': fakeAddress() });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.describe('a server with TRUST_PROXY off', () => {
   // One server of its own for these tests, so the address they share (127.0.0.1) is no other test's.

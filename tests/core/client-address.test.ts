@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../core/config/config.ts';
 import { clientAddress, normalizeAddress, resolveClientAddress, rightMostForwarded, socketAddressHeaderKey } from '../../core/http/client-address.ts';
+import { freePort } from '../free-port.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const markerName = 'x-kb-socket-address';
@@ -125,16 +125,6 @@ describe('scripts/start.mjs', () => {
     tmp = undefined;
   });
 
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = net.createServer();
-      server.on('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-    });
-  }
 
   function get(port: number, headers: Record<string, string>): Promise<{ headers: Record<string, string>; marker: unknown; autostart: unknown }> {
     return new Promise((resolve, reject) => {
