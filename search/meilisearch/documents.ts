@@ -1,23 +1,11 @@
 import type { SearchDocument } from '../port.ts';
 
-/** What one article looks like inside Meilisearch. Ids allow only [A-Za-z0-9_-], hence the encoding. */
-export interface MeiliArticle {
-  id: string;
-  articleId: string;
-  slug: string;
-  url: string;
-  title: string;
-  summary: string;
-  answer: string;
-  headings: string[];
-  body: string;
-  sections: Array<{ anchor: string; heading: string; text: string }>;
-  audience: string;
-  category: string;
-  product: string | null;
-  tags: string[];
-  updated: string;
-}
+/**
+ * What one article looks like inside Meilisearch: the search document without its locale (each locale
+ * has its own index), with a product of null when there is none (so it can be filtered on), and an id
+ * Meilisearch accepts ([A-Za-z0-9_-] only) beside the article's own.
+ */
+export type MeiliArticle = Omit<SearchDocument, 'locale' | 'product'> & { articleId: string; product: string | null };
 
 export function meiliId(articleId: string): string {
   return articleId.replace(/\//g, '__');

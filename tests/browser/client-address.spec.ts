@@ -5,21 +5,13 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fakeAddress } from './complaints-helpers.ts';
 import { freePort } from '../free-port.ts';
+import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /**
  * Per-address limits count the real client address (docs/decisions/0007-client-address.md): with
  * TRUST_PROXY off (the default) a client that makes up X-Forwarded-For, or the header scripts/start.mjs
  * uses for the socket address, is still limited; behind a trusted proxy only the right-most entry counts.
  */
-
-const complaint = {
-  locale: 'en',
-  product: 'aquawash',
-  subject: 'Washing machine leaks',
-  description: 'My AquaWash leaks water from the door seal during every wash.',
-  email: 'anna.virtanen@example.com',
-  consent: true,
-};
 
 const forged = () => ({ 'X-Forwarded-For': fakeAddress(), 'X-Kb-Socket-Address': fakeAddress() });
 
@@ -79,10 +71,10 @@ test.describe('a server with TRUST_PROXY off', () => {
 
   test('complaints with a made-up X-Forwarded-For each time are limited by the real address', async () => {
     for (let i = 0; i < complaintLimit; i++) {
-      const response = await api.post('/api/complaints', { headers: forged(), data: { ...complaint, subject: `Leak ${i}` } });
+      const response = await api.post('/api/complaints', { headers: forged(), data: { ...sampleComplaint, subject: `Leak ${i}` } });
       expect(response.status(), await response.text()).toBe(201);
     }
-    const limited = await api.post('/api/complaints', { headers: forged(), data: complaint });
+    const limited = await api.post('/api/complaints', { headers: forged(), data: sampleComplaint });
     expect(limited.status()).toBe(429);
     expect(limited.headers()['retry-after']).toMatch(/^\d+$/);
   });
@@ -112,10 +104,10 @@ test('behind a trusted proxy (the shared test server) only the right-most X-Forw
   const send = (i: number) =>
     request.post('/api/complaints', {
       headers: { 'X-Forwarded-For': `${fakeAddress()}, ${fakeAddress()}, ${seenByProxy}`, 'X-Kb-Socket-Address': fakeAddress() },
-      data: { ...complaint, subject: `Drip ${i}` },
+      data: { ...sampleComplaint, subject: `Drip ${i}` },
     });
   for (let i = 0; i < 5; i++) expect((await send(i)).status()).toBe(201);
   expect((await send(5)).status()).toBe(429);
-  const other = await request.post('/api/complaints', { headers: { 'X-Forwarded-For': `${seenByProxy}, ${fakeAddress()}` }, data: complaint });
+  const other = await request.post('/api/complaints', { headers: { 'X-Forwarded-For': `${seenByProxy}, ${fakeAddress()}` }, data: sampleComplaint });
   expect(other.status()).toBe(201);
 });

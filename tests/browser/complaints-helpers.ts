@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { messages } from '../../core/i18n/messages.ts';
 import type { Locale } from '../../core/i18n/locales.ts';
+import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /**
  * Every test poses as its own client address (the test servers run with TRUST_PROXY=true, so the right-most
@@ -30,17 +31,7 @@ export interface Filed {
 export async function fileByApi(request: APIRequestContext, body: Record<string, unknown> = {}): Promise<Filed> {
   const response = await request.post('/api/complaints', {
     headers: { 'X-Forwarded-For': fakeAddress() },
-    data: {
-      locale: 'en',
-      product: 'aquawash',
-      subject: 'Washing machine leaks',
-      description: 'My AquaWash leaks water from the door seal during every wash.',
-      email: 'anna.virtanen@example.com',
-      name: 'Anna Virtanen',
-      phone: '+358 40 123 4567',
-      consent: true,
-      ...body,
-    },
+    data: { ...sampleComplaint, ...body },
   });
   expect(response.status(), await response.text()).toBe(201);
   const json = (await response.json()) as { reference: string; trackingUrl: string };

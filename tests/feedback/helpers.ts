@@ -4,6 +4,7 @@ import { ManualClock } from '../../feedback/clock.ts';
 import { createFeedback, feedbackMigrations, type FeedbackOptions, type FeedbackServices } from '../../feedback/feedback.ts';
 import type { MailMessage, Mailer } from '../../feedback/outbox/mailer.ts';
 import type { PublicComplaintInput } from '../../feedback/complaints/validation.ts';
+import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /** A mailer that records what it was asked to send, and can be told to fail. */
 export class RecordingMailer implements Mailer {
@@ -46,14 +47,7 @@ let counter = 0;
 export function complaintInput(overrides: Partial<PublicComplaintInput> = {}): PublicComplaintInput {
   counter++;
   return {
-    locale: 'en',
-    product: 'aquawash',
-    subject: 'Washing machine leaks',
-    description: 'My AquaWash leaks water from the door seal during every wash.',
-    email: 'anna.virtanen@example.com',
-    name: 'Anna Virtanen',
-    phone: '+358 40 123 4567',
-    consent: true,
+    ...sampleComplaint,
     idempotencyKey: `key-${Date.now()}-${counter}`,
     ...overrides,
   } as PublicComplaintInput;
