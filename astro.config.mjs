@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import { roomAliases } from './scripts/rooms.mjs';
 
 // Server output: articles change at run time (editor saves, git pulls), so pages render per request.
 export default defineConfig({
@@ -17,6 +18,7 @@ export default defineConfig({
   // Hashes every script and style Astro emits into a CSP meta tag, so no inline script can run unannounced.
   experimental: { csp: true },
   vite: {
+    resolve: { alias: roomAliases },
     ssr: { external: ['better-sqlite3'] },
   },
 });

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { roomAliases } from './scripts/rooms.mjs';
 
 export default defineConfig({
+  resolve: { alias: roomAliases },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],

@@ -1,13 +1,14 @@
-import type { ContentStore } from '../core/content/store.ts';
-import type { Db, Migration } from '../core/db/database.ts';
-import { auditMigrations } from './audit/audit-log.ts';
+import type { ContentStore } from '@core/content/store.ts';
+import type { Db, Migration } from '@core/db/database.ts';
+import { auditMigrations } from '@core/staff/audit.ts';
 import type { CookiePolicy } from './auth/cookies.ts';
 import { SessionStore, sessionMigrations } from './auth/session.ts';
 import { SignInThrottle, throttleMigrations } from './auth/throttle.ts';
 import { ArticleEditor } from './articles/editor.ts';
 import { RevisionStore, revisionMigrations } from './articles/revisions.ts';
 import { ensureDemoAccounts } from './users/demo.ts';
-import { UserStore, userMigrations } from './users/users.ts';
+import { userMigrations } from '@core/staff/users.ts';
+import { UserStore } from './users/users.ts';
 
 /**
  * Every table of the staff area, in order. Rooms whose tables point at `users(id)` list these before

@@ -1,4 +1,4 @@
-import type { Db } from '../core/db/database.ts';
+import type { Db } from '@core/db/database.ts';
 import { ClassificationService } from './classification/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ComplaintService } from './complaints/service.ts';

@@ -1,5 +1,5 @@
-import type { Migration } from '../core/db/database.ts';
-import { classifierMigrations } from './classifier/training-store.ts';
+import type { Migration } from '@core/db/database.ts';
+import { classifierMigrations } from './classification/training-store.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's

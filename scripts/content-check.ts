@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { checkLinks } from '../core/content/links.ts';
-import { ContentStore } from '../core/content/store.ts';
-import { formatDiagnostic } from '../core/markdown/diagnostic.ts';
+import { checkLinks } from '@core/content/links.ts';
+import { ContentStore } from '@core/content/store.ts';
+import { formatDiagnostic } from '@core/markdown/diagnostic.ts';
 
 /** Checks every article under a content directory; exits non-zero if any has a problem. */
 const root = path.resolve(process.argv[2] ?? process.env.KB_CONTENT_DIR ?? 'content');

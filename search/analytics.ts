@@ -1,4 +1,4 @@
-import type { Db, Migration } from '../core/db/database.ts';
+import type { Db, Migration } from '@core/db/database.ts';
 
 export const searchAnalyticsMigrations: Migration[] = [
   {

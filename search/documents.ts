@@ -1,4 +1,4 @@
-import { articleUrl, type Article } from '../core/content/article.ts';
+import { articleUrl, type Article } from '@core/content/article.ts';
 import type { SearchDocument } from './port.ts';
 
 /** What search knows of an article, all from the one render pipeline (sections carry the anchors hits link to). */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article } from '../core/content/article.ts';
-import type { ContentChange, ContentStore } from '../core/content/store.ts';
+import type { Article } from '@core/content/article.ts';
+import type { ContentChange, ContentStore } from '@core/content/store.ts';
 import { toSearchDocument } from './documents.ts';
 import type { SearchEngine } from './port.ts';
 

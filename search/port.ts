@@ -1,7 +1,7 @@
-import type { Audience } from '../core/content/schema.ts';
-import type { Category } from '../core/content/categories.ts';
-import type { Section } from '../core/markdown/extract.ts';
-import type { Locale } from '../core/i18n/locales.ts';
+import type { Audience } from '@core/content/schema.ts';
+import type { Category } from '@core/content/categories.ts';
+import type { Section } from '@core/markdown/extract.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 
 /** What search knows of one article; built from the rendered article by `documents.ts`. */
 export interface SearchDocument {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { categories } from '../core/content/categories.ts';
-import { productIds } from '../core/content/products.ts';
-import { locales } from '../core/i18n/locales.ts';
+import { categories } from '@core/content/categories.ts';
+import { productIds } from '@core/content/products.ts';
+import { locales } from '@core/i18n/locales.ts';
 
 export const maxQueryLength = 200;
 

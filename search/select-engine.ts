@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from '../core/config/config.ts';
+import type { Config } from '@core/config/config.ts';
 import { EmbeddedEngine } from './embedded/engine.ts';
 import { MeilisearchEngine } from './meilisearch/engine.ts';
 import type { SearchEngine } from './port.ts';

@@ -1,5 +1,5 @@
-import type { Viewer } from '../core/content/article.ts';
-import type { Audience } from '../core/content/schema.ts';
+import type { Viewer } from '@core/content/article.ts';
+import type { Audience } from '@core/content/schema.ts';
 import type { SearchEngine, SearchResult } from './port.ts';
 import type { SearchParams } from './query-schema.ts';
 

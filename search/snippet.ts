@@ -1,5 +1,5 @@
-import { scan, type CjkWordFinder } from '../core/text/analyze.ts';
-import type { Locale } from '../core/i18n/locales.ts';
+import { scan, type CjkWordFinder } from '@core/text/analyze.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 // eslint-disable-next-line no-control-regex

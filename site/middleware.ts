@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { authenticate, privateCaching } from '../admin/auth/request.ts';
-import { publicViewer } from '../core/content/article.ts';
+import { authenticate, privateCaching } from '@admin/auth/request.ts';
+import { publicViewer } from '@core/content/article.ts';
 import { app } from './lib/app.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 

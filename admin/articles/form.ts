@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { categories } from '../../core/content/categories.ts';
-import { locales } from '../../core/i18n/locales.ts';
-import { messages } from '../../core/i18n/messages.ts';
-import type { Diagnostic } from '../../core/markdown/diagnostic.ts';
+import { categories } from '@core/content/categories.ts';
+import { locales } from '@core/i18n/locales.ts';
+import { messages } from '@core/i18n/messages.ts';
+import type { Diagnostic } from '@core/markdown/diagnostic.ts';
 import { maxArticleBytes, type ArticleEditor, type Conflict } from './editor.ts';
 import { newArticleFile, PathError } from './paths.ts';
 import { contentHash } from './revisions.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { categories, type Category } from '../../core/content/categories.ts';
-import { locales, type Locale } from '../../core/i18n/locales.ts';
+import { categories, type Category } from '@core/content/categories.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const segment = '[a-z0-9]+(?:-[a-z0-9]+)*';

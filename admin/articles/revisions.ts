@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Migration } from '../../core/db/database.ts';
+import type { Db, Migration } from '@core/db/database.ts';
 
 export const revisionMigrations: Migration[] = [
   {

@@ -1,5 +1,5 @@
 import { Document, isMap, parseDocument, Scalar, YAMLSeq } from 'yaml';
-import { splitFrontmatter } from '../../core/markdown/frontmatter.ts';
+import { splitFrontmatter } from '@core/markdown/frontmatter.ts';
 
 /** The frontmatter as the editor form holds it: every value a string, as typed. */
 export interface ArticleFields {

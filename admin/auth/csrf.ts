@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parseForm, readBodyLimited } from '../../core/http/limited-body.ts';
+import { parseForm, readBodyLimited } from '@core/http/limited-body.ts';
 
 /** Paths whose state-changing requests need a CSRF token. */
 export function needsCsrf(method: string, pathname: string): boolean {

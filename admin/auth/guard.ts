@@ -1,6 +1,6 @@
 import type { APIContext, AstroGlobal } from 'astro';
 import { errorPage, jsonResponse } from '../http/responses.ts';
-import { can, roleLabels, type Permission } from './permissions.ts';
+import { can, roleLabels, type Permission } from '@core/staff/roles.ts';
 
 type Context = Pick<APIContext, 'locals' | 'url'> | Pick<AstroGlobal, 'locals' | 'url'>;
 

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
 import type { AdminServices } from '../admin.ts';
 import { anonymousCsrfToken, clearSessionCookie, sessionCookieName, setSessionCookie } from './cookies.ts';
-import { BodyTooLarge } from '../../core/http/limited-body.ts';
+import { BodyTooLarge } from '@core/http/limited-body.ts';
 import { isStaffPath, needsCsrf, providedCsrfToken, tokensMatch } from './csrf.ts';
 import { errorPage } from '../http/responses.ts';
 

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db, Migration } from '../../core/db/database.ts';
-import type { Role } from './permissions.ts';
+import type { Db, Migration } from '@core/db/database.ts';
+import type { Role } from '@core/staff/roles.ts';
 
 /**
  * Sessions the way Lucia's guides teach them: the browser holds a random token; the database holds only

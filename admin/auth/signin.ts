@@ -1,6 +1,7 @@
-import type { Db } from '../../core/db/database.ts';
-import { recordAudit } from '../audit/audit-log.ts';
-import { normalizeEmail, type StaffUser, type UserStore } from '../users/users.ts';
+import type { Db } from '@core/db/database.ts';
+import { recordAudit } from '@core/staff/audit.ts';
+import { normalizeEmail, type StaffUser } from '@core/staff/users.ts';
+import type { UserStore } from '../users/users.ts';
 import { verifyAgainstDummy, verifyPassword } from './password.ts';
 import type { Session, SessionStore } from './session.ts';
 import { throttleKeys, type SignInThrottle } from './throttle.ts';

@@ -1,4 +1,4 @@
-import type { Db, Migration } from '../../core/db/database.ts';
+import type { Db, Migration } from '@core/db/database.ts';
 
 /**
  * Sign-in throttling with SQLite counters, per account (the email as typed, whether or not it exists,

@@ -7,13 +7,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { adminMigrations } from '../admin.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { recordAudit } from '@core/staff/audit.ts';
 import { generatePassword, passwordSchema } from '../auth/password.ts';
-import { roles } from '../auth/permissions.ts';
+import { roles } from '@core/staff/roles.ts';
 import { SessionStore } from '../auth/session.ts';
-import { UserError, UserStore } from '../users/users.ts';
-import { config, ConfigError } from '../../core/config/config.ts';
-import { openDatabase } from '../../core/db/database.ts';
+import { UserError } from '@core/staff/users.ts';
+import { UserStore } from '../users/users.ts';
+import { config, ConfigError } from '@core/config/config.ts';
+import { openDatabase } from '@core/db/database.ts';
 
 const usage = `Usage: npm run user:create -- --email <address> --role <${roles.join('|')}> [--name <name>]
   Pipe a password into stdin to set it; otherwise one is generated and printed once.`;

@@ -1,4 +1,4 @@
-import { formFields } from '../../core/http/limited-body.ts';
+import { formFields } from '@core/http/limited-body.ts';
 import type { ZodError } from 'zod';
 
 /** A form body as plain strings (first value of each name; files ignored). */

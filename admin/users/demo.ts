@@ -1,6 +1,6 @@
-import type { Db } from '../../core/db/database.ts';
-import { recordAudit } from '../audit/audit-log.ts';
-import { roles, type Role } from '../auth/permissions.ts';
+import type { Db } from '@core/db/database.ts';
+import { recordAudit } from '@core/staff/audit.ts';
+import { roles, type Role } from '@core/staff/roles.ts';
 import type { UserStore } from './users.ts';
 
 /** One account per role for local demos and the browser tests. Never created in production. */

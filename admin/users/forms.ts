@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '../auth/password.ts';
-import { roles } from '../auth/permissions.ts';
+import { roles } from '@core/staff/roles.ts';
 
 const roleField = z.enum(roles, { errorMap: () => ({ message: `must be one of: ${roles.join(', ')}` }) });
 

@@ -1,7 +1,9 @@
-import type { Db } from '../../core/db/database.ts';
-import { isLocale, locales, type Locale } from '../../core/i18n/locales.ts';
-import { complaintCategories, isComplaintCategory, KeywordRules, TextClassifier, type ComplaintCategory } from '../classifier/index.ts';
-import { addExamples, listExamples, loadLatestModel, pruneModels, saveModel } from '../classifier/training-store.ts';
+import type { Db } from '@core/db/database.ts';
+import { isLocale, locales, type Locale } from '@core/i18n/locales.ts';
+import { complaintCategories, isComplaintCategory, type ComplaintCategory } from './categories.ts';
+import { KeywordRules } from './keyword-rules.ts';
+import { TextClassifier } from './text-classifier.ts';
+import { addExamples, listExamples, loadLatestModel, pruneModels, saveModel } from './training-store.ts';
 import { severities, type Classification, type Severity } from '../complaints/model.ts';
 import { defaultKeywordRules } from './seed-rules.ts';
 import { seedExamples } from './seed-examples.ts';

@@ -10,13 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { config } from '../../core/config/config.ts';
-import { openDatabase } from '../../core/db/database.ts';
-import { isLocale, type Locale } from '../../core/i18n/locales.ts';
-import { readLabelledCsv, type CsvProblem } from '../classifier/csv.ts';
-import { detectLocale, detectTextLocale } from '../classifier/detect.ts';
-import { complaintCategories, TextClassifier } from '../classifier/index.ts';
-import { addExamples, classifierMigrations, listExamples, saveModel } from '../classifier/training-store.ts';
+import { config } from '@core/config/config.ts';
+import { openDatabase } from '@core/db/database.ts';
+import { isLocale, type Locale } from '@core/i18n/locales.ts';
+import { readLabelledCsv, type CsvProblem } from '../classification/csv.ts';
+import { detectLocale, detectTextLocale } from '../classification/detect.ts';
+import { complaintCategories } from '../classification/categories.ts';
+import { TextClassifier } from '../classification/text-classifier.ts';
+import { addExamples, classifierMigrations, listExamples, saveModel } from '../classification/training-store.ts';
 
 export interface ImportOptions {
   file: string;

@@ -1,4 +1,4 @@
-import type { ComplaintCategory } from '../classifier/index.ts';
+import type { ComplaintCategory } from '../classification/categories.ts';
 import type { Channel, Severity, Status } from './model.ts';
 
 /** English names for the staff area (which is in English). Customers see core/i18n strings instead. */

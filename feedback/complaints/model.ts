@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/i18n/locales.ts';
-import type { ComplaintCategory } from '../classifier/index.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import type { ComplaintCategory } from '../classification/categories.ts';
 
 /** How a complaint reached us: the web form or API, or recorded by staff from another channel. */
 export const channels = ['web', 'api', 'phone', 'email', 'letter', 'in-person'] as const;

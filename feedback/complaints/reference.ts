@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../core/db/database.ts';
+import type { Db } from '@core/db/database.ts';
 
 /** References read C-<year>-<six digits>, counted per year: C-2026-000123. */
 export function formatReference(year: number, n: number): string {

@@ -1,8 +1,8 @@
-import type { Db } from '../../core/db/database.ts';
-import { products, productIds } from '../../core/content/products.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
-import { messages } from '../../core/i18n/messages.ts';
-import { isComplaintCategory, type ComplaintCategory } from '../classifier/index.ts';
+import type { Db } from '@core/db/database.ts';
+import { products, productIds } from '@core/content/products.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { messages } from '@core/i18n/messages.ts';
+import { isComplaintCategory, type ComplaintCategory } from '../classification/categories.ts';
 import type { ClassificationService, ClassifyResult } from '../classification/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Deadlines } from '../deadlines/deadlines.ts';

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../core/db/database.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
-import type { ComplaintCategory } from '../classifier/index.ts';
+import type { Db } from '@core/db/database.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import type { ComplaintCategory } from '../classification/categories.ts';
 import type { Actor, Channel, Classification, Complaint, ComplaintEvent, EventKind, Severity, Status } from './model.ts';
 import { hashToken, newTrackingToken } from './tokens.ts';
 
@@ -124,6 +124,7 @@ export class ComplaintStore {
   private readonly s: {
     insert: Statement;
     get: Statement;
+    getInScope: Statement;
     byReference: Statement;
     byIdempotency: Statement;
     addToken: Statement;
@@ -142,6 +143,8 @@ export class ComplaintStore {
         VALUES (@reference, @createdAt, @createdAt, @locale, @channel, @status, @product, @subject, @description, @orderNumber, @email, @name,
         @phone, @consentAt, @category, @severity, @classification, @teamId, @responseDueAt, @resolutionDueAt, @recordedBy, @idempotencyHash, @payloadHash)`),
       get: db.prepare('SELECT * FROM complaints WHERE id = ?'),
+      getInScope: db.prepare(`SELECT * FROM complaints WHERE (id = @id OR reference = @reference)
+        AND (@everyTeam = 1 OR team_id IN (SELECT value FROM json_each(@teams)))`),
       byReference: db.prepare('SELECT * FROM complaints WHERE reference = ?'),
       byIdempotency: db.prepare('SELECT id, payload_hash AS payloadHash FROM complaints WHERE idempotency_hash = ?'),
       addToken: db.prepare('INSERT INTO complaint_tracking_tokens (token_hash, complaint_id, created_at) VALUES (?, ?, ?)'),
@@ -162,6 +165,17 @@ export class ComplaintStore {
 
   get(id: number): Complaint | undefined {
     const row = this.s.get.get(id) as Row | undefined;
+    return row && toComplaint(row);
+  }
+
+  /** A complaint by number or reference, only when it is with one of `teamScope`'s teams (undefined: any team). */
+  getInScope(key: number | string, teamScope: readonly string[] | undefined): Complaint | undefined {
+    const row = this.s.getInScope.get({
+      id: typeof key === 'number' ? key : null,
+      reference: typeof key === 'string' ? key : null,
+      everyTeam: teamScope ? 0 : 1,
+      teams: JSON.stringify(teamScope ?? []),
+    }) as Row | undefined;
     return row && toComplaint(row);
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { productIds } from '../../core/content/products.ts';
-import { locales } from '../../core/i18n/locales.ts';
+import { productIds } from '@core/content/products.ts';
+import { locales } from '@core/i18n/locales.ts';
 
 /**
  * What a complaint may hold, and no more: only what handling needs (no birth date, no address, no

@@ -1,5 +1,5 @@
-import type { Db } from '../../core/db/database.ts';
-import { complaintCategories } from '../classifier/index.ts';
+import type { Db } from '@core/db/database.ts';
+import { complaintCategories } from '../classification/categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
 import { addWorkingTime, checkBusinessHours, defaultBusinessHours, type BusinessHours } from './business-hours.ts';
 

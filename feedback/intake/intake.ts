@@ -1,4 +1,4 @@
-import { formFields, parseForm, readBodyLimited } from '../../core/http/limited-body.ts';
+import { formFields, parseForm, readBodyLimited } from '@core/http/limited-body.ts';
 import type { FeedbackServices } from '../feedback.ts';
 import type { Channel } from '../complaints/model.ts';
 import { complaintLimits, fieldProblems, publicComplaintSchema, type FieldProblem } from '../complaints/validation.ts';

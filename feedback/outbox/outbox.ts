@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../core/db/database.ts';
+import type { Db } from '@core/db/database.ts';
 import type { Clock } from '../clock.ts';
 import type { Mailer } from './mailer.ts';
 

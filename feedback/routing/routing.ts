@@ -1,6 +1,6 @@
-import type { Db } from '../../core/db/database.ts';
-import { productIds, products, type ProductId } from '../../core/content/products.ts';
-import { complaintCategories, type ComplaintCategory } from '../classifier/index.ts';
+import type { Db } from '@core/db/database.ts';
+import { productIds, products, type ProductId } from '@core/content/products.ts';
+import { complaintCategories, type ComplaintCategory } from '../classification/categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
 
 export const teamKinds = ['rd', 'finance', 'logistics', 'service', 'privacy', 'other'] as const;

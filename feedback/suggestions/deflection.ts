@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../core/db/database.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
+import type { Db } from '@core/db/database.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 import type { Clock } from '../clock.ts';
 import { suggestionSessionPattern } from '../complaints/validation.ts';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { config } from '../../core/config/config.ts';
-import { openParseCache, parseCacheFile } from '../../core/content/parse-cache.ts';
-import { ContentStore } from '../../core/content/store.ts';
+import { config } from '@core/config/config.ts';
+import { openParseCache, parseCacheFile } from '@core/content/parse-cache.ts';
+import { ContentStore } from '@core/content/store.ts';
 import { SearchIndexer } from '../indexer.ts';
 import { selectEngine } from '../select-engine.ts';
 

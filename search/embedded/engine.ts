@@ -1,6 +1,6 @@
-import type { Category } from '../../core/content/categories.ts';
-import type { Section } from '../../core/markdown/extract.ts';
-import { locales, type Locale } from '../../core/i18n/locales.ts';
+import type { Category } from '@core/content/categories.ts';
+import type { Section } from '@core/markdown/extract.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { highlight } from '../snippet.ts';
 import { LocaleIndex, type DocRecord } from './locale-index.ts';

@@ -1,6 +1,6 @@
-import { scan } from '../../core/text/analyze.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
-import type { Section } from '../../core/markdown/extract.ts';
+import { scan } from '@core/text/analyze.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import type { Section } from '@core/markdown/extract.ts';
 import type { SearchDocument } from '../port.ts';
 import { PostingList, sectionBit } from './postings.ts';
 import { fieldCount, type FieldIndex } from './ranking.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locale } from '../../core/i18n/locales.ts';
-import { tokenizerVersion } from '../../core/text/version.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { tokenizerVersion } from '@core/text/version.ts';
 import type { SearchDocument } from '../port.ts';
 import { ChunkedWriter } from './chunked-writer.ts';
 import { LocaleIndex, type DocRecord, type StoredDoc } from './locale-index.ts';

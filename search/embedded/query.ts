@@ -1,4 +1,4 @@
-import { analyze, type Token } from '../../core/text/analyze.ts';
+import { analyze, type Token } from '@core/text/analyze.ts';
 import type { LocaleIndex } from './locale-index.ts';
 import type { Ranking } from './ranking.ts';
 

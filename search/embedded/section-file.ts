@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Section } from '../../core/markdown/extract.ts';
+import type { Section } from '@core/markdown/extract.ts';
 
 /** Where one section sits in an index file: UTF-8 JSON, `length` bytes from `offset`. */
 export interface Span {

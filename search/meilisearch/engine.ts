@@ -1,6 +1,6 @@
 import { Meilisearch } from 'meilisearch';
-import type { Category } from '../../core/content/categories.ts';
-import { locales, type Locale } from '../../core/i18n/locales.ts';
+import type { Category } from '@core/content/categories.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { buildFilter, markClose, markedToHtml, markOpen, meiliId, toMeiliArticle, type MeiliArticle } from './documents.ts';
 import { indexSettings, indexUid } from './settings.ts';

@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import type { Locale } from '../../core/i18n/locales.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 
 /** Meilisearch's language codes (ISO 639-3) for our locales, so each index tokenizes one language. */
 export const meiliLanguages: Record<Locale, string> = { en: 'eng', es: 'spa', 'zh-Hant': 'cmn', el: 'ell', fi: 'fin' };

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Category } from '../../core/content/categories.ts';
+import type { Category } from '@core/content/categories.ts';
 
 interface Hit {
   id: string;

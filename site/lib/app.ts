@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { adminMigrations, createAdmin, type AdminServices } from '../../admin/admin.ts';
-import { config, type Config } from '../../core/config/config.ts';
-import { openParseCache, parseCacheFile } from '../../core/content/parse-cache.ts';
-import { ContentStore } from '../../core/content/store.ts';
-import { Popularity, popularityMigrations } from '../../core/content/popularity.ts';
-import { openDatabase, type Db } from '../../core/db/database.ts';
-import { formatDiagnostic, type Diagnostic } from '../../core/markdown/diagnostic.ts';
-import { fileOffsetClock } from '../../feedback/clock.ts';
-import { createFeedback, feedbackMigrations, type FeedbackServices } from '../../feedback/feedback.ts';
-import { SearchAnalytics, searchAnalyticsMigrations } from '../../search/analytics.ts';
-import { SearchIndexer } from '../../search/indexer.ts';
-import type { SearchEngine } from '../../search/port.ts';
-import { selectEngine } from '../../search/select-engine.ts';
+import { adminMigrations, createAdmin, type AdminServices } from '@admin/admin.ts';
+import { config, type Config } from '@core/config/config.ts';
+import { openParseCache, parseCacheFile } from '@core/content/parse-cache.ts';
+import { ContentStore } from '@core/content/store.ts';
+import { Popularity, popularityMigrations } from '@core/content/popularity.ts';
+import { openDatabase, type Db } from '@core/db/database.ts';
+import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts';
+import { fileOffsetClock } from '@feedback/clock.ts';
+import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
+import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
+import { SearchIndexer } from '@search/indexer.ts';
+import type { SearchEngine } from '@search/port.ts';
+import { selectEngine } from '@search/select-engine.ts';
 
 /** Everything a request handler needs, built once per process: the composition root. */
 export interface App {

@@ -1,5 +1,5 @@
-import type { Article, Viewer } from '../../core/content/article.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
+import type { Article, Viewer } from '@core/content/article.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 import type { App } from './app.ts';
 
 /** Most viewed first; until there are views, FAQs (what customers ask most) lead, newest first. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { negotiateLocale } from '../../core/i18n/locales.ts';
+import { negotiateLocale } from '@core/i18n/locales.ts';
 
 /** Sends visitors to the help center in the language their browser asks for. */
 export const GET: APIRoute = ({ request }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { articleUrl, publicViewer } from '../../core/content/article.ts';
-import { categories } from '../../core/content/categories.ts';
-import { locales } from '../../core/i18n/locales.ts';
+import { articleUrl, publicViewer } from '@core/content/article.ts';
+import { categories } from '@core/content/categories.ts';
+import { locales } from '@core/i18n/locales.ts';
 
 function escapeXml(value: string): string {
   return value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

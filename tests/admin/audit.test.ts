@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditFacets, auditMigrations, queryAudit, recordAudit } from '../../admin/audit/audit-log.ts';
-import { openDatabase } from '../../core/db/database.ts';
+import { auditFacets, auditMigrations, queryAudit, recordAudit } from '@core/staff/audit.ts';
+import { openDatabase } from '@core/db/database.ts';
 
 describe('audit log', () => {
   it('works on its own migrations (other rooms can use it in their tests) and filters', () => {

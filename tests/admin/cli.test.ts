@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adminMigrations } from '../../admin/admin.ts';
-import { verifyPassword } from '../../admin/auth/password.ts';
-import { openDatabase } from '../../core/db/database.ts';
+import { adminMigrations } from '@admin/admin.ts';
+import { verifyPassword } from '@admin/auth/password.ts';
+import { openDatabase } from '@core/db/database.ts';
 import { tempDir } from './helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

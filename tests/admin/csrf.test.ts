@@ -1,10 +1,10 @@
 import type { APIContext } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminServices } from '../../admin/admin.ts';
-import { csrfCookieName, sessionCookieName } from '../../admin/auth/cookies.ts';
-import { needsCsrf, providedCsrfToken, tokensMatch } from '../../admin/auth/csrf.ts';
-import { guard } from '../../admin/auth/guard.ts';
-import { authenticate } from '../../admin/auth/request.ts';
+import type { AdminServices } from '@admin/admin.ts';
+import { csrfCookieName, sessionCookieName } from '@admin/auth/cookies.ts';
+import { needsCsrf, providedCsrfToken, tokensMatch } from '@admin/auth/csrf.ts';
+import { guard } from '@admin/auth/guard.ts';
+import { authenticate } from '@admin/auth/request.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 let w: World;

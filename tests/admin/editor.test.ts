@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicViewer } from '../../core/content/article.ts';
-import { maxArticleBytes } from '../../admin/articles/editor.ts';
-import { checkArticleFile, newArticleFile, PathError, resolveInside } from '../../admin/articles/paths.ts';
-import { contentHash } from '../../admin/articles/revisions.ts';
+import { publicViewer } from '@core/content/article.ts';
+import { maxArticleBytes } from '@admin/articles/editor.ts';
+import { checkArticleFile, newArticleFile, PathError, resolveInside } from '@admin/articles/paths.ts';
+import { contentHash } from '@admin/articles/revisions.ts';
 import { addUser, tempDir, world, type World } from './helpers.ts';
 
 let w: World;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { submitEditor } from '../../admin/articles/form.ts';
-import { fieldsFromSource } from '../../admin/articles/serialize.ts';
+import { submitEditor } from '@admin/articles/form.ts';
+import { fieldsFromSource } from '@admin/articles/serialize.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 let w: World;

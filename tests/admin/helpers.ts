@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { adminMigrations } from '../../admin/admin.ts';
-import { ArticleEditor } from '../../admin/articles/editor.ts';
-import { RevisionStore } from '../../admin/articles/revisions.ts';
-import type { AtomicWriteHooks } from '../../admin/articles/atomic-write.ts';
-import { SessionStore } from '../../admin/auth/session.ts';
-import { SignInThrottle } from '../../admin/auth/throttle.ts';
-import type { Role } from '../../admin/auth/permissions.ts';
-import { UserStore } from '../../admin/users/users.ts';
-import { ContentStore } from '../../core/content/store.ts';
-import { openDatabase, type Db } from '../../core/db/database.ts';
+import { adminMigrations } from '@admin/admin.ts';
+import { ArticleEditor } from '@admin/articles/editor.ts';
+import { RevisionStore } from '@admin/articles/revisions.ts';
+import type { AtomicWriteHooks } from '@admin/articles/atomic-write.ts';
+import { SessionStore } from '@admin/auth/session.ts';
+import { SignInThrottle } from '@admin/auth/throttle.ts';
+import type { Role } from '@core/staff/roles.ts';
+import { UserStore } from '@admin/users/users.ts';
+import { ContentStore } from '@core/content/store.ts';
+import { openDatabase, type Db } from '@core/db/database.ts';
 
 export const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissionNames, permissions, roles, type Permission } from '../../admin/auth/permissions.ts';
+import { can, permissionNames, permissions, roles, type Permission } from '@core/staff/roles.ts';
 
 describe('the permission table', () => {
   it('gives admins everything', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicViewer } from '../../core/content/article.ts';
-import { lineDiff } from '../../admin/articles/diff.ts';
+import { publicViewer } from '@core/content/article.ts';
+import { lineDiff } from '@admin/articles/diff.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 let w: World;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryAudit, recordAudit } from '../../admin/audit/audit-log.ts';
-import { signIn } from '../../admin/auth/signin.ts';
-import { ensureDemoAccounts } from '../../admin/users/demo.ts';
+import { queryAudit, recordAudit } from '@core/staff/audit.ts';
+import { signIn } from '@admin/auth/signin.ts';
+import { ensureDemoAccounts } from '@admin/users/demo.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 let w: World;

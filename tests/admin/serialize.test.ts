@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyStartLine, composeSource, fieldsFromSource } from '../../admin/articles/serialize.ts';
-import { parseArticle } from '../../core/content/parse-article.ts';
+import { bodyStartLine, composeSource, fieldsFromSource } from '@admin/articles/serialize.ts';
+import { parseArticle } from '@core/content/parse-article.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../content');
 const files = fs.readdirSync(contentDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));

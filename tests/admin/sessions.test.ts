@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sessionIdFor } from '../../admin/auth/session.ts';
+import { sessionIdFor } from '@admin/auth/session.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 const hour = 60 * 60 * 1000;

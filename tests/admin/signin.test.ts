@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { invalidCredentialsMessage, signIn, throttledMessage } from '../../admin/auth/signin.ts';
-import { accountPolicy, addressPolicy, delayFor } from '../../admin/auth/throttle.ts';
-import { queryAudit } from '../../admin/audit/audit-log.ts';
+import { invalidCredentialsMessage, signIn, throttledMessage } from '@admin/auth/signin.ts';
+import { accountPolicy, addressPolicy, delayFor } from '@admin/auth/throttle.ts';
+import { queryAudit } from '@core/staff/audit.ts';
 import { addUser, world, type World } from './helpers.ts';
 
 let w: World;

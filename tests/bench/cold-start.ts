@@ -3,8 +3,8 @@
  * one query per locale. `tsx tests/bench/cold-start.ts embedded|lunr DIR` prints one JSON line:
  * { loadMs, firstQueryMs, documents, heapMB, rssMB }.
  */
-import { locales } from '../../core/i18n/locales.ts';
-import { EmbeddedEngine } from '../../search/embedded/engine.ts';
+import { locales } from '@core/i18n/locales.ts';
+import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import { LunrBench } from './lunr-engine.ts';
 
 const [kind, dir] = process.argv.slice(2);

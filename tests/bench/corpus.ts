@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { categories, type Category } from '../../core/content/categories.ts';
-import { productIds, products } from '../../core/content/products.ts';
-import { locales, type Locale } from '../../core/i18n/locales.ts';
+import { categories, type Category } from '@core/content/categories.ts';
+import { productIds, products } from '@core/content/products.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
 import { Random, Zipf } from './prng.ts';
 import { simplifiedQueries, vocabularies, type LocaleVocabulary } from './vocabulary.ts';
 

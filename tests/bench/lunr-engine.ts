@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import lunr from 'lunr';
-import { analyze } from '../../core/text/analyze.ts';
-import { locales, type Locale } from '../../core/i18n/locales.ts';
-import type { SearchDocument } from '../../search/port.ts';
-import { defaultRanking } from '../../search/embedded/ranking.ts';
+import { analyze } from '@core/text/analyze.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
+import type { SearchDocument } from '@search/port.ts';
+import { defaultRanking } from '@search/embedded/ranking.ts';
 
 /**
  * lunr, set up as the embedded engine would need it, for a side-by-side measurement: one index per locale,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/i18n/locales.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 
 /**
  * Word material for the synthetic corpus, per locale. `words` are real words of the help-desk domain,

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { messages } from '../../core/i18n/messages.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
+import { messages } from '@core/i18n/messages.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /**

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import type { Locale } from '../../core/i18n/locales.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 import { asClient, fakeAddress, fileByApi, t } from './complaints-helpers.ts';
 
 const cases: Array<{ locale: Locale; subject: string; description: string; product: string }> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../core/text/analyze.ts';
+import { analyze } from '@core/text/analyze.ts';
 
 const terms = (text: string, ...args: Parameters<typeof analyze> extends [string, ...infer R] ? R : never) => analyze(text, ...args).map((t) => t.term);
 

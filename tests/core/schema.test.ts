@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../core/content/parse-article.ts';
+import { parseArticle } from '@core/content/parse-article.ts';
 
 const valid = {
   title: 'Title',

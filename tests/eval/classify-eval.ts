@@ -13,12 +13,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLocale, type Locale } from '../../core/i18n/locales.ts';
-import { tokenize } from '../../core/text/tokenize.ts';
-import { readLabelledCsv, type CsvExample } from '../../feedback/classifier/csv.ts';
-import { detectLocale, detectTextLocale } from '../../feedback/classifier/detect.ts';
-import { TextClassifier, type LabelledText } from '../../feedback/classifier/index.ts';
-import { random, shuffle } from '../../feedback/classifier/linear.ts';
+import { isLocale, type Locale } from '@core/i18n/locales.ts';
+import { tokenize } from '@core/text/tokenize.ts';
+import { readLabelledCsv, type CsvExample } from '@feedback/classification/csv.ts';
+import { detectLocale, detectTextLocale } from '@feedback/classification/detect.ts';
+import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
+import { random, shuffle } from '@feedback/classification/linear.ts';
 
 interface Args {
   dirs: string[];

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isLocale, type Locale } from '../../core/i18n/locales.ts';
-import { EmbeddedEngine } from '../../search/embedded/engine.ts';
-import type { SearchDocument, SearchEngine } from '../../search/port.ts';
+import { isLocale, type Locale } from '@core/i18n/locales.ts';
+import { EmbeddedEngine } from '@search/embedded/engine.ts';
+import type { SearchDocument, SearchEngine } from '@search/port.ts';
 
 interface CorpusItem {
   id: string;

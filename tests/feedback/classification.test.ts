@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionQuery } from '../../feedback/suggestions/query.ts';
+import { suggestionQuery } from '@feedback/suggestions/query.ts';
 import { setup } from './helpers.ts';
 
 describe('classification on intake', () => {
@@ -86,8 +86,8 @@ describe('answers before the complaint', () => {
 describe('a model trained elsewhere', () => {
   it('is taken up by the running portal on the next scheduler round', async () => {
     const { feedback, db, logs } = setup();
-    const { TextClassifier } = await import('../../feedback/classifier/index.ts');
-    const { saveModel } = await import('../../feedback/classifier/training-store.ts');
+    const { TextClassifier } = await import('@feedback/classification/text-classifier.ts');
+    const { saveModel } = await import('@feedback/classification/training-store.ts');
     // As `npm run classify:import -- history.csv --train` would store it.
     saveModel(db, TextClassifier.train([
       { text: 'the toaster burns every slice of bread', label: 'product-defect' },

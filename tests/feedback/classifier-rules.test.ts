@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeywordRules, type KeywordRule } from '../../feedback/classifier/index.ts';
+import { KeywordRules, type KeywordRule } from '@feedback/classification/keyword-rules.ts';
 
 const rules: KeywordRule[] = [
   { locale: 'en', category: 'billing-payment', keywords: ['refund', 'charged twice', 'invoice'] },

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../core/db/database.ts';
-import { ImportError, importCsv, parseImportArgs } from '../../feedback/cli/classify-import.ts';
-import { readLabelledCsv } from '../../feedback/classifier/csv.ts';
-import { TextClassifier } from '../../feedback/classifier/index.ts';
-import { addExamples, classifierMigrations, listExamples, loadLatestModel, pruneModels, saveModel } from '../../feedback/classifier/training-store.ts';
+import { openDatabase } from '@core/db/database.ts';
+import { ImportError, importCsv, parseImportArgs } from '@feedback/cli/classify-import.ts';
+import { readLabelledCsv } from '@feedback/classification/csv.ts';
+import { TextClassifier } from '@feedback/classification/text-classifier.ts';
+import { addExamples, classifierMigrations, listExamples, loadLatestModel, pruneModels, saveModel } from '@feedback/classification/training-store.ts';
 
 let dir: string;
 beforeEach(() => {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Locale } from '../../core/i18n/locales.ts';
-import { readLabelledCsv } from '../../feedback/classifier/csv.ts';
-import { complaintCategories, TextClassifier, type ComplaintCategory, type LabelledText } from '../../feedback/classifier/index.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { readLabelledCsv } from '@feedback/classification/csv.ts';
+import { complaintCategories, type ComplaintCategory } from '@feedback/classification/categories.ts';
+import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/classify-mini');
 const locales: Locale[] = ['en', 'es', 'zh-Hant', 'el', 'fi'];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileOffsetClock } from '../../feedback/clock.ts';
+import { fileOffsetClock } from '@feedback/clock.ts';
 
 describe('fileOffsetClock (KB_CLOCK_FILE)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-clock-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingTime, localTime, type BusinessHours } from '../../feedback/deadlines/business-hours.ts';
+import { addWorkingTime, localTime, type BusinessHours } from '@feedback/deadlines/business-hours.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 const hour = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove } from '../../feedback/complaints/model.ts';
+import { canMove } from '@feedback/complaints/model.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 describe('staff handling and the customer side', () => {

@@ -1,9 +1,9 @@
-import { adminMigrations } from '../../admin/admin.ts';
-import { openDatabase, type Db } from '../../core/db/database.ts';
-import { ManualClock } from '../../feedback/clock.ts';
-import { createFeedback, feedbackMigrations, type FeedbackOptions, type FeedbackServices } from '../../feedback/feedback.ts';
-import type { MailMessage, Mailer } from '../../feedback/outbox/mailer.ts';
-import type { PublicComplaintInput } from '../../feedback/complaints/validation.ts';
+import { adminMigrations } from '@admin/admin.ts';
+import { openDatabase, type Db } from '@core/db/database.ts';
+import { ManualClock } from '@feedback/clock.ts';
+import { createFeedback, feedbackMigrations, type FeedbackOptions, type FeedbackServices } from '@feedback/feedback.ts';
+import type { MailMessage, Mailer } from '@feedback/outbox/mailer.ts';
+import type { PublicComplaintInput } from '@feedback/complaints/validation.ts';
 import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /** A mailer that records what it was asked to send, and can be told to fail. */

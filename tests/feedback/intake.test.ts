@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, referencePattern } from '../../feedback/complaints/reference.ts';
-import { hashToken } from '../../feedback/complaints/tokens.ts';
-import { publicComplaintSchema } from '../../feedback/complaints/validation.ts';
-import { takeComplaint } from '../../feedback/intake/intake.ts';
+import { formatReference, referencePattern } from '@feedback/complaints/reference.ts';
+import { hashToken } from '@feedback/complaints/tokens.ts';
+import { publicComplaintSchema } from '@feedback/complaints/validation.ts';
+import { takeComplaint } from '@feedback/intake/intake.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 describe('intake', () => {

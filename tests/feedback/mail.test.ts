@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMailer, noMailer, smtpMailer } from '../../feedback/outbox/mailer.ts';
+import { createMailer, noMailer, smtpMailer } from '@feedback/outbox/mailer.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 interface Received {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskComplaint, maskEmail, maskName, maskPhone, maskText } from '../../feedback/complaints/masking.ts';
-import { pickRule, type RoutingRule } from '../../feedback/routing/routing.ts';
+import { maskComplaint, maskEmail, maskName, maskPhone, maskText } from '@feedback/complaints/masking.ts';
+import { pickRule, type RoutingRule } from '@feedback/routing/routing.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 describe('routing', () => {
@@ -78,7 +78,7 @@ describe('masking for product and R&D teams', () => {
 
 describe('the words behind a decision, marked in the text', () => {
   it('marks whole words (and Chinese anywhere), keeping everything else as text', async () => {
-    const { highlight } = await import('../../feedback/complaints/labels.ts');
+    const { highlight } = await import('@feedback/complaints/labels.ts');
     expect(highlight('There was smoke at the back', ['the', 'smoke']).filter((p) => p.hit).map((p) => p.text)).toEqual(['smoke', 'the']);
     expect(highlight('冰箱用了兩個月就不冷了', ['不冷']).filter((p) => p.hit).map((p) => p.text)).toEqual(['不冷']);
     expect(highlight('<b>x</b>', ['x']).map((p) => p.text).join('')).toBe('<b>x</b>');

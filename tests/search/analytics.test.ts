@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../core/db/database.ts';
-import { SearchAnalytics, redactQuery, searchAnalyticsMigrations } from '../../search/analytics.ts';
+import { openDatabase } from '@core/db/database.ts';
+import { SearchAnalytics, redactQuery, searchAnalyticsMigrations } from '@search/analytics.ts';
 
 describe('search analytics', () => {
   it('records queries with locale and result count, and the result opened', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChunkedWriter } from '../../search/embedded/chunked-writer.ts';
+import { ChunkedWriter } from '@search/embedded/chunked-writer.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-chunked-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

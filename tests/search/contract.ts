@@ -6,10 +6,10 @@
  * Not a test file itself (no `.test.ts`), so Vitest only runs it through those two.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Category } from '../../core/content/categories.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
-import type { Section } from '../../core/markdown/extract.ts';
-import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../../search/port.ts';
+import type { Category } from '@core/content/categories.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import type { Section } from '@core/markdown/extract.ts';
+import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from '@search/port.ts';
 
 export interface ContractOptions {
   /**

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { EmbeddedEngine } from '../../search/embedded/engine.ts';
-import { LocaleIndex } from '../../search/embedded/locale-index.ts';
-import { indexFile } from '../../search/embedded/persist.ts';
-import type { SearchEngine } from '../../search/port.ts';
+import { EmbeddedEngine } from '@search/embedded/engine.ts';
+import { LocaleIndex } from '@search/embedded/locale-index.ts';
+import { indexFile } from '@search/embedded/persist.ts';
+import type { SearchEngine } from '@search/port.ts';
 import { contractCorpus, describeSearchEngineContract, ids, query, searchDoc, staffAudiences } from './contract.ts';
 
 const dirs: string[] = [];

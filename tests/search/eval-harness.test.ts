@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EmbeddedEngine } from '../../search/embedded/engine.ts';
-import type { SearchEngine, SearchHit } from '../../search/port.ts';
+import { EmbeddedEngine } from '@search/embedded/engine.ts';
+import type { SearchEngine, SearchHit } from '@search/port.ts';
 import { corpusDocument, evaluateSet, type Scores } from '../eval/search-eval.ts';
 
 /** The harness's own small set (en + es), written for these tests; the shared development sets are never needed. */

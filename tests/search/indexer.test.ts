@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentStore } from '../../core/content/store.ts';
-import { toSearchDocument } from '../../search/documents.ts';
-import { EmbeddedEngine } from '../../search/embedded/engine.ts';
-import { SearchIndexer } from '../../search/indexer.ts';
-import type { SearchQuery } from '../../search/port.ts';
-import { audiencesFor } from '../../search/service.ts';
+import { ContentStore } from '@core/content/store.ts';
+import { toSearchDocument } from '@search/documents.ts';
+import { EmbeddedEngine } from '@search/embedded/engine.ts';
+import { SearchIndexer } from '@search/indexer.ts';
+import type { SearchQuery } from '@search/port.ts';
+import { audiencesFor } from '@search/service.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
 const publicAudiences = audiencesFor({ kind: 'public' });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../core/i18n/locales.ts';
-import { buildFilter, markClose, markOpen, markedToHtml, meiliId, toMeiliArticle } from '../../search/meilisearch/documents.ts';
-import { toHit } from '../../search/meilisearch/engine.ts';
-import { indexSettings, indexUid } from '../../search/meilisearch/settings.ts';
-import type { SearchDocument } from '../../search/port.ts';
+import { locales } from '@core/i18n/locales.ts';
+import { buildFilter, markClose, markOpen, markedToHtml, meiliId, toMeiliArticle } from '@search/meilisearch/documents.ts';
+import { toHit } from '@search/meilisearch/engine.ts';
+import { indexSettings, indexUid } from '@search/meilisearch/settings.ts';
+import type { SearchDocument } from '@search/port.ts';
 
 const doc: SearchDocument = {
   id: 'zh-Hant/faq-warranty-length',

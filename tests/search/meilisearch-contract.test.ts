@@ -16,10 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import { describe, vi } from 'vitest';
-import { locales } from '../../core/i18n/locales.ts';
-import { MeilisearchEngine } from '../../search/meilisearch/engine.ts';
-import { indexUid } from '../../search/meilisearch/settings.ts';
-import type { SearchEngine } from '../../search/port.ts';
+import { locales } from '@core/i18n/locales.ts';
+import { MeilisearchEngine } from '@search/meilisearch/engine.ts';
+import { indexUid } from '@search/meilisearch/settings.ts';
+import type { SearchEngine } from '@search/port.ts';
 import { describeSearchEngineContract } from './contract.ts';
 
 const host = process.env.MEILI_HOST;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PostingList } from '../../search/embedded/postings.ts';
-import { fieldCount } from '../../search/embedded/ranking.ts';
+import { PostingList } from '@search/embedded/postings.ts';
+import { fieldCount } from '@search/embedded/ranking.ts';
 
 function entries(list: PostingList): Array<[number, number, number[]]> {
   return Array.from({ length: list.length }, (_, i) => {

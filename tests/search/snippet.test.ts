@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../core/text/analyze.ts';
-import type { Locale } from '../../core/i18n/locales.ts';
-import { highlight } from '../../search/snippet.ts';
+import { analyze } from '@core/text/analyze.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { highlight } from '@search/snippet.ts';
 
 const queryTerms = (q: string, locale: Locale) => new Set(analyze(q, locale).map((t) => t.term));
 

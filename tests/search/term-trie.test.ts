@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TermTrie } from '../../search/embedded/term-trie.ts';
+import { TermTrie } from '@search/embedded/term-trie.ts';
 
 /** Optimal string alignment distance (Levenshtein plus swaps of neighbours) over code points: the reference. */
 function distance(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import type { Category } from '../../content/categories.ts';
+import type { Category } from '@core/content/categories.ts';
 import type { ComplaintMessages } from './complaints-types.ts';
 
 /** Every UI string the site shows; each locale must provide all of them (the compiler checks). */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PreviewData } from '../../../admin/articles/form.ts';
+import type { PreviewData } from '@admin/articles/form.ts';
 
 export interface EditorPreviewProps {
   /** The editor form whose fields are previewed. */

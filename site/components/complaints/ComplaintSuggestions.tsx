@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { suggestionQuery } from '../../../feedback/suggestions/query.ts';
+import { suggestionQuery } from '@feedback/suggestions/query.ts';
 
 export interface SuggestionHit {
   id: string;

@@ -1,8 +1,8 @@
-import { can, roles } from '../../../admin/auth/permissions.ts';
-import type { SessionUser } from '../../../admin/auth/session.ts';
-import { maskComplaint } from '../../../feedback/complaints/masking.ts';
-import type { Complaint } from '../../../feedback/complaints/model.ts';
-import type { App } from '../../lib/app.ts';
+import { can, roles } from '@core/staff/roles.ts';
+import type { SessionUser } from '@admin/auth/session.ts';
+import { maskComplaint } from '@feedback/complaints/masking.ts';
+import type { Complaint } from '@feedback/complaints/model.ts';
+import type { App } from '@site/lib/app.ts';
 
 export interface StaffScope {
   /** Sees email, phone and name in full. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { recordAudit } from '../../../admin/audit/audit-log.ts';
-import { clearSessionCookie } from '../../../admin/auth/cookies.ts';
-import { redirect } from '../../../admin/http/form.ts';
+import { recordAudit } from '@core/staff/audit.ts';
+import { clearSessionCookie } from '@admin/auth/cookies.ts';
+import { redirect } from '@admin/http/form.ts';
 
 /** POST only (with the CSRF token, checked by the middleware): a link cannot sign anyone out. */
 export const POST: APIRoute = ({ locals, cookies }) => {

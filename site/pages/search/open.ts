@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { articleUrl } from '../../../core/content/article.ts';
-import { isLocale } from '../../../core/i18n/locales.ts';
+import { articleUrl } from '@core/content/article.ts';
+import { isLocale } from '@core/i18n/locales.ts';
 
 const params = z.object({
   qid: z.coerce.number().int().positive(),

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { checkArticleFile, newArticleFile, PathError } from '../../../../admin/articles/paths.ts';
-import { bodyTooLarge, editorFormSchema, effectiveFields, previewOf } from '../../../../admin/articles/form.ts';
-import { composeSource } from '../../../../admin/articles/serialize.ts';
-import { guard } from '../../../../admin/auth/guard.ts';
-import { BodyTooLarge, readBodyLimited } from '../../../../core/http/limited-body.ts';
-import { jsonResponse } from '../../../../admin/http/responses.ts';
-import { categories, type Category } from '../../../../core/content/categories.ts';
-import { isLocale } from '../../../../core/i18n/locales.ts';
+import { checkArticleFile, newArticleFile, PathError } from '@admin/articles/paths.ts';
+import { bodyTooLarge, editorFormSchema, effectiveFields, previewOf } from '@admin/articles/form.ts';
+import { composeSource } from '@admin/articles/serialize.ts';
+import { guard } from '@admin/auth/guard.ts';
+import { BodyTooLarge, readBodyLimited } from '@core/http/limited-body.ts';
+import { jsonResponse } from '@admin/http/responses.ts';
+import { categories, type Category } from '@core/content/categories.ts';
+import { isLocale } from '@core/i18n/locales.ts';
 
 /**
  * POST /api/admin/preview with the editor's fields as JSON (plus `file` when editing): the article as

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { complaintLimits, describeProblem } from '../../../../feedback/complaints/validation.ts';
-import { trackingPath } from '../../../../feedback/complaints/tokens.ts';
-import { clientAddress } from '../../../../core/http/client-address.ts';
-import { BodyTooLarge, readBodyLimited } from '../../../../core/http/limited-body.ts';
-import { honeypotField, takeComplaint } from '../../../../feedback/intake/intake.ts';
-import { json } from '../../../lib/responses.ts';
+import { complaintLimits, describeProblem } from '@feedback/complaints/validation.ts';
+import { trackingPath } from '@feedback/complaints/tokens.ts';
+import { clientAddress } from '@core/http/client-address.ts';
+import { BodyTooLarge, readBodyLimited } from '@core/http/limited-body.ts';
+import { honeypotField, takeComplaint } from '@feedback/intake/intake.ts';
+import { json } from '@site/lib/responses.ts';
 
 /**
  * POST /api/complaints: a complaint as JSON. `Idempotency-Key` (header, or `idempotencyKey` in the body)

@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
-import { publicViewer } from '../../../../../core/content/article.ts';
-import { locales } from '../../../../../core/i18n/locales.ts';
-import { suggestionSessionPattern } from '../../../../../feedback/complaints/validation.ts';
-import { maxSuggestions } from '../../../../../feedback/suggestions/query.ts';
-import { maxQueryLength } from '../../../../../search/query-schema.ts';
-import { searchArticles } from '../../../../../search/service.ts';
-import { json, validationError } from '../../../../lib/responses.ts';
-import { suggestionLink } from '../../../../components/complaints/suggestion-link.ts';
+import { publicViewer } from '@core/content/article.ts';
+import { locales } from '@core/i18n/locales.ts';
+import { suggestionSessionPattern } from '@feedback/complaints/validation.ts';
+import { maxSuggestions } from '@feedback/suggestions/query.ts';
+import { maxQueryLength } from '@search/query-schema.ts';
+import { searchArticles } from '@search/service.ts';
+import { json, validationError } from '@site/lib/responses.ts';
+import { suggestionLink } from '@site/components/complaints/suggestion-link.ts';
 
 const params = z.object({
   q: z.string().trim().min(2, 'q must be at least 2 characters').max(maxQueryLength, `q must be at most ${maxQueryLength} characters`),

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { articleUrl, publicViewer } from '../../../../../core/content/article.ts';
-import { isLocale } from '../../../../../core/i18n/locales.ts';
-import { suggestionSessionPattern } from '../../../../../feedback/complaints/validation.ts';
+import { articleUrl, publicViewer } from '@core/content/article.ts';
+import { isLocale } from '@core/i18n/locales.ts';
+import { suggestionSessionPattern } from '@feedback/complaints/validation.ts';
 
 /**
  * A suggested article opened from the complaint form: counted for the form's session (when it has one),

@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/i18n/locales.ts';
-import type { Db, Migration } from '../../core/db/database.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import type { Db, Migration } from '@core/db/database.ts';
 import { TextClassifier } from './text-classifier.ts';
 
 /**

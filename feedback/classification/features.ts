@@ -1,6 +1,6 @@
-import type { Locale } from '../../core/i18n/locales.ts';
-import { analyze } from '../../core/text/analyze.ts';
-import { stopWords } from '../../core/text/stopwords.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { analyze } from '@core/text/analyze.ts';
+import { stopWords } from '@core/text/stopwords.ts';
 
 /**
  * Sparse features of one text, from the project's analyzer (the one search uses), so the classifier sees

@@ -1,6 +1,6 @@
-import type { Locale } from '../../core/i18n/locales.ts';
-import { foldDiacritics } from '../../core/text/normalize.ts';
-import { stopWords } from '../../core/text/stopwords.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { foldDiacritics } from '@core/text/normalize.ts';
+import { stopWords } from '@core/text/stopwords.ts';
 
 /**
  * Locale guessing for data that comes without one (eval sets, imported history); forms and staff

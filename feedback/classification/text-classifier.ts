@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from '../../core/i18n/locales.ts';
+import { isLocale, type Locale } from '@core/i18n/locales.ts';
 import { defaultFeatureOptions, extractFeatures, type FeatureOptions, type FeatureSource } from './features.ts';
 import { trainOneVsRest, type SparseVector, type SvmOptions } from './linear.ts';
 import { Vectorizer } from './vectorizer.ts';

@@ -1,4 +1,4 @@
-import type { Db, Migration } from '../../core/db/database.ts';
+import type { Db, Migration } from '../db/database.ts';
 
 /**
  * Who did what, when, to which object. The actor is kept as an id plus a label copied at the time, so

@@ -1,8 +1,8 @@
-import type { Locale } from '../../core/i18n/locales.ts';
-import { analyze, type Token } from '../../core/text/analyze.ts';
-import { foldChinese } from '../../core/text/chinese.ts';
+import type { Locale } from '@core/i18n/locales.ts';
+import { analyze, type Token } from '@core/text/analyze.ts';
+import { foldChinese } from '@core/text/chinese.ts';
+import type { Severity } from '../complaints/model.ts';
 
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
 
 export interface KeywordRule {
   locale: Locale;
