@@ -1,6 +1,8 @@
 import type { Db } from '@core/db/database.ts';
+import { StaffDirectory } from '@core/staff/users.ts';
 import { ClassificationService } from './classification/service.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { ComplaintHandling } from './complaints/handling.ts';
 import { ComplaintService } from './complaints/service.ts';
 import { Deadlines } from './deadlines/deadlines.ts';
 import { SubmissionLimiter } from './intake/rate-limit.ts';
@@ -28,6 +30,8 @@ export interface FeedbackOptions {
 export interface FeedbackServices {
   clock: Clock;
   complaints: ComplaintService;
+  /** What staff may see of complaints and every action they take on them. */
+  handling: ComplaintHandling;
   classification: ClassificationService;
   routing: Routing;
   deadlines: Deadlines;
@@ -77,6 +81,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   }
   const deflection = new Deflection(db, clock);
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, log });
+  const handling = new ComplaintHandling({ db, complaints, routing, staff: new StaffDirectory(db) });
   const limiter = new SubmissionLimiter(options.rateLimitPerMinute ?? 5);
   const replyLimiter = new SubmissionLimiter(Math.max(20, (options.rateLimitPerMinute ?? 5) * 4), 'complaint-replies');
 
@@ -128,5 +133,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, classification, routing, deadlines, outbox, deflection, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, handling, classification, routing, deadlines, outbox, deflection, limiter, replyLimiter, tick, startScheduler };
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Article } from '@core/content/article.ts';
 import type { Category } from '@core/content/categories.ts';
-import { loadArticleSource } from '@core/content/load-file.ts';
+import { loadArticleSource, placeArticle, type LoadedFile } from '@core/content/load-file.ts';
+import { parseArticle } from '@core/content/parse-article.ts';
 import type { ContentStore } from '@core/content/store.ts';
 import type { Db } from '@core/db/database.ts';
 import { defaultLocale, locales, type Locale } from '@core/i18n/locales.ts';
@@ -131,7 +132,10 @@ export class ArticleEditor {
 
   /** Runs the public pipeline on the text as if it were saved at `file`, plus the store's uniqueness rules. */
   check(file: string, source: string): CheckResult {
-    const loaded = loadArticleSource(file, source);
+    return this.checkLoaded(file, loadArticleSource(file, source));
+  }
+
+  private checkLoaded(file: string, loaded: LoadedFile): CheckResult {
     if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
     const article = loaded.article;
     const diagnostics: Diagnostic[] = [];
@@ -163,7 +167,9 @@ export class ArticleEditor {
     const file = checkArticleFile(input.file);
     const full = resolveInside(this.deps.root, file);
     if (Buffer.byteLength(input.source, 'utf8') > maxArticleBytes) return { ok: false, reason: 'too-large' };
-    const checked = this.check(file, input.source);
+    // Parsed once: the store takes this result instead of reading the file back and parsing it again.
+    const parsed = parseArticle(input.source);
+    const checked = this.checkLoaded(file, placeArticle(file, parsed));
     if (!checked.ok) return { ok: false, reason: 'invalid', diagnostics: checked.diagnostics };
 
     // IMMEDIATE takes the database's write lock first, so two servers sharing it cannot interleave a save.
@@ -180,7 +186,7 @@ export class ArticleEditor {
         return { ok: true, file, hash: contentHash(input.source), revisionId };
       })
       .immediate();
-    if (result.ok) this.deps.content.reloadFile(file);
+    if (result.ok) this.deps.content.reloadFile(file, { source: input.source, parsed });
     return result;
   }
 

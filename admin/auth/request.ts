@@ -3,7 +3,10 @@ import type { AdminServices } from '../admin.ts';
 import { anonymousCsrfToken, clearSessionCookie, sessionCookieName, setSessionCookie } from './cookies.ts';
 import { BodyTooLarge } from '@core/http/limited-body.ts';
 import { isStaffPath, needsCsrf, providedCsrfToken, tokensMatch } from './csrf.ts';
+import { json } from '@core/http/responses.ts';
 import { errorPage } from '../http/responses.ts';
+import { permissions as rolePermissions, roleLabels } from '@core/staff/roles.ts';
+import { requiredPermission } from './staff-paths.ts';
 
 const staffViewer = { kind: 'staff' } as const;
 
@@ -12,12 +15,7 @@ function isApi(pathname: string): boolean {
 }
 
 function reject(pathname: string, status: number, title: string, message: string): Response {
-  if (isApi(pathname)) {
-    return new Response(JSON.stringify({ error: message }), {
-      status,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
-  }
+  if (isApi(pathname)) return json({ error: message }, status);
   return errorPage(status, title, message);
 }
 
@@ -31,12 +29,23 @@ export async function authenticate(context: APIContext, admin: AdminServices): P
   const policy = admin.cookiePolicy;
   locals.staff = null;
   locals.staffSession = null;
+  locals.permissions = new Set();
+  // Staff pages read the signed-in person here; the table above guarantees there is one on them.
+  Object.defineProperty(locals, 'member', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (!locals.staff) throw new Error(`${url.pathname}: no signed-in staff member (is the path in admin/auth/staff-paths.ts?)`);
+      return locals.staff;
+    },
+  });
 
   const token = cookies.get(sessionCookieName)?.value;
   if (token) {
     const found = admin.sessions.validate(token);
     if (found) {
       locals.staff = found.user;
+      locals.permissions = new Set(rolePermissions[found.user.role]);
       locals.staffSession = found.session;
       locals.viewer = staffViewer;
       if (found.renewed) setSessionCookie(cookies, token, found.session.expiresAt, policy);
@@ -80,11 +89,19 @@ export async function authenticate(context: APIContext, admin: AdminServices): P
     }
   }
 
-  const open = url.pathname === '/admin/signin' || url.pathname === '/admin/signout';
-  if (!locals.staff && !open) {
+  const needed = requiredPermission(request.method, url.pathname);
+  if (needed === 'signed-out') return undefined;
+  if (!locals.staff) {
     if (isApi(url.pathname)) return reject(url.pathname, 401, 'Sign-in required', 'Sign in to use the staff API.');
     const next = `${url.pathname}${url.search}`;
     return new Response(null, { status: 302, headers: { Location: `/admin/signin?next=${encodeURIComponent(next)}`, 'Cache-Control': 'no-store' } });
+  }
+  if (!needed) return reject(url.pathname, 404, 'Not found', 'There is no such page in the staff area.');
+  if (!locals.permissions.has(needed)) {
+    const role = locals.staff.role;
+    return isApi(url.pathname)
+      ? reject(url.pathname, 403, '', `Your role (${role}) does not have the permission "${needed}".`)
+      : errorPage(403, 'You do not have access to this page', `Your role (${roleLabels[role]}) does not include the permission “${needed}”. If you need it, ask an administrator.`);
   }
   return undefined;
 }

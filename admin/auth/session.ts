@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db, Migration } from '@core/db/database.ts';
 import type { Role } from '@core/staff/roles.ts';
+import type { StaffMember } from '@core/staff/users.ts';
 
 /**
  * Sessions the way Lucia's guides teach them: the browser holds a random token; the database holds only
@@ -34,16 +35,9 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-}
-
 export interface ValidatedSession {
   session: Session;
-  user: SessionUser;
+  user: StaffMember;
   /** True when the expiry moved forward and the cookie must be sent again. */
   renewed: boolean;
 }

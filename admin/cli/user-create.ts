@@ -11,7 +11,7 @@ import { recordAudit } from '@core/staff/audit.ts';
 import { generatePassword, passwordSchema } from '../auth/password.ts';
 import { roles } from '@core/staff/roles.ts';
 import { SessionStore } from '../auth/session.ts';
-import { UserError } from '@core/staff/users.ts';
+import { ActionError } from '@core/staff/actions.ts';
 import { UserStore } from '../users/users.ts';
 import { config, ConfigError } from '@core/config/config.ts';
 import { openDatabase } from '@core/db/database.ts';
@@ -84,7 +84,7 @@ async function main(): Promise<number> {
     } else console.info('Password set from stdin.');
     return 0;
   } catch (error) {
-    if (error instanceof UserError) {
+    if (error instanceof ActionError) {
       console.error(`--${error.field}: ${error.message}`);
       return 2;
     }

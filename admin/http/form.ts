@@ -1,5 +1,4 @@
 import { formFields } from '@core/http/limited-body.ts';
-import type { ZodError } from 'zod';
 
 /** A form body as plain strings (first value of each name; files ignored). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
@@ -8,16 +7,6 @@ export async function readForm(request: Request): Promise<Record<string, string>
   } catch {
     return {};
   }
-}
-
-/** One message per field, naming what is wrong (the first problem of each field). */
-export function fieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'form';
-    out[field] ??= issue.message;
-  }
-  return out;
 }
 
 /** Where to go after sign-in: only paths inside this site's staff area, never another origin. */

@@ -2,7 +2,8 @@ import type { Db } from '@core/db/database.ts';
 import type { SessionStore } from '../auth/session.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Role } from '@core/staff/roles.ts';
-import { normalizeEmail, StaffDirectory, toUser, UserError, type StaffUser, type UserRow } from '@core/staff/users.ts';
+import { ActionError } from '@core/staff/actions.ts';
+import { normalizeEmail, StaffDirectory, toUser, type StaffUser, type UserRow } from '@core/staff/users.ts';
 
 /** The staff area's own work on accounts: sign-in lookups, creating them, roles, names, passwords. */
 export class UserStore extends StaffDirectory {
@@ -26,7 +27,7 @@ export class UserStore extends StaffDirectory {
   async create(input: { email: string; name: string; role: Role; password: string }): Promise<StaffUser> {
     const email = normalizeEmail(input.email);
     if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(email)) {
-      throw new UserError('email', 'an account with this email already exists');
+      throw new ActionError('email', 'an account with this email already exists');
     }
     const passwordHash = await hashPassword(input.password);
     const now = new Date().toISOString();
@@ -42,9 +43,9 @@ export class UserStore extends StaffDirectory {
 
   setRole(id: number, role: Role): void {
     const user = this.get(id);
-    if (!user) throw new UserError('id', 'no such user');
+    if (!user) throw new ActionError('id', 'no such user');
     if (user.role === 'admin' && role !== 'admin' && !user.disabledAt && this.activeAdmins(id) === 0) {
-      throw new UserError('role', 'this is the last active administrator; make someone else an administrator first');
+      throw new ActionError('role', 'this is the last active administrator; make someone else an administrator first');
     }
     this.db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, new Date().toISOString(), id);
   }
@@ -56,9 +57,9 @@ export class UserStore extends StaffDirectory {
   /** Disabling also signs the account out everywhere. */
   setDisabled(id: number, disabled: boolean): void {
     const user = this.get(id);
-    if (!user) throw new UserError('id', 'no such user');
+    if (!user) throw new ActionError('id', 'no such user');
     if (disabled && user.role === 'admin' && !user.disabledAt && this.activeAdmins(id) === 0) {
-      throw new UserError('disabled', 'this is the last active administrator and cannot be disabled');
+      throw new ActionError('disabled', 'this is the last active administrator and cannot be disabled');
     }
     const now = new Date().toISOString();
     this.db.prepare('UPDATE users SET disabled_at = ?, updated_at = ? WHERE id = ?').run(disabled ? now : null, now, id);

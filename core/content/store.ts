@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,11 @@ export interface ListOptions {
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** What the store remembers of the text behind each article, to tell a real edit from its own or a touch. */
+function fingerprint(source: string): string {
+  return createHash('sha256').update(source, 'utf8').digest('hex');
 }
 
 function walk(dir: string, root: string, out: string[]): void {
@@ -55,6 +61,8 @@ export interface LoadStats {
 export class ContentStore extends EventEmitter<{ change: [ContentChange]; invalid: [string, Diagnostic[]] }> {
   private readonly byFile = new Map<string, Article>();
   private readonly byId = new Map<string, Article>();
+  /** fingerprint() of the text each article in byFile came from. */
+  private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
   private watcher: fs.FSWatcher | undefined;
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -76,7 +84,8 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     this.counts = { parsed: 0, cached: 0 };
     const keys = (this.loadingKeys = this.cache ? new Set<string>() : undefined);
     try {
-      for (const file of files.sort()) this.reloadFile(file);
+      // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
+      for (const file of files.sort()) this.take(file, this.readSource(file));
     } finally {
       this.loadingKeys = undefined;
     }
@@ -87,11 +96,8 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   }
 
   /**
-   * parseArticle(), through the cache when there is one. A success comes back owning its strings: values
-   * cut out of the source (YAML scalars, text nodes) are V8 slices that keep the whole file in memory, and
-   * text joined from pieces can stay in a wider encoding than it needs; a JSON round trip copies each into
-   * a compact string of its own (measured on 5,000 articles: 114 MB of heap down to 71 MB). That JSON
-   * text is also what the cache stores, and a cached entry is fresh from JSON already: one round trip.
+   * parseArticle(), through the cache when there is one. A cached entry is fresh from JSON already, so it
+   * owns its strings (see own()).
    */
   private parse(relPath: string, source: string): ParsedArticle {
     const key = this.cache?.key(source);
@@ -104,25 +110,56 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       }
     }
     this.counts.parsed++;
-    const parsed = parseArticle(source);
+    return this.own(parseArticle(source), key);
+  }
+
+  /**
+   * A success comes back owning its strings: values cut out of the source (YAML scalars, text nodes) are
+   * V8 slices that keep the whole file in memory, and text joined from pieces can stay in a wider encoding
+   * than it needs; a JSON round trip copies each into a compact string of its own (measured on 5,000
+   * articles: 114 MB of heap down to 71 MB). That JSON text is also what the cache stores under `key`.
+   */
+  private own(parsed: ParsedArticle, key: string | undefined): ParsedArticle {
     if (!parsed.ok) return parsed;
     const json = JSON.stringify({ meta: parsed.meta, rendered: parsed.rendered } satisfies ParsedParts);
     if (this.cache && key !== undefined) this.cache.put(key, json);
     return { ok: true, ...(JSON.parse(json) as ParsedParts) };
   }
 
-  /** Reads one file again (or forgets it if gone) and tells listeners what changed. */
-  reloadFile(relPath: string): void {
-    const previous = this.byFile.get(relPath);
-    let source: string | undefined;
+  private readSource(relPath: string): string | undefined {
     try {
-      source = fs.readFileSync(path.join(this.root, relPath), 'utf8');
+      return fs.readFileSync(path.join(this.root, relPath), 'utf8');
     } catch {
-      source = undefined;
+      return undefined;
     }
+  }
+
+  /** True when the store already shows what this text (undefined: no file) gives, so there is nothing to do. */
+  private holds(relPath: string, source: string | undefined): boolean {
+    if (source === undefined) return !this.byFile.has(relPath) && !this.problems.has(relPath);
+    // Articles only: a file with problems may load now with the same text, once the file it clashed with is gone.
+    return this.byFile.has(relPath) && this.fingerprints.get(relPath) === fingerprint(source);
+  }
+
+  /**
+   * Brings one file's article up to date and tells listeners what changed. Without `written` it reads the
+   * file (a missing one is forgotten); with it, the caller has just written `source` there and parsed it
+   * (the editor's save), so neither is done twice. When the text is the one the store already holds (the
+   * watcher's echo of an editor save, a touch) nothing happens: no parse, no event.
+   */
+  reloadFile(relPath: string, written?: { source: string; parsed: ParsedArticle }): void {
+    const source = written ? written.source : this.readSource(relPath);
+    if (this.holds(relPath, source)) return;
+    this.take(relPath, source, written && this.own(written.parsed, this.cache?.key(written.source)));
+  }
+
+  /** Replaces what the store has for the file with this text (undefined: no file), parsing it unless `parsed` is given. */
+  private take(relPath: string, source: string | undefined, parsed?: ParsedArticle): void {
+    const previous = this.byFile.get(relPath);
     if (previous) {
       this.byFile.delete(relPath);
       this.byId.delete(previous.id);
+      this.fingerprints.delete(relPath);
     }
     this.problems.delete(relPath);
     if (source === undefined) {
@@ -130,7 +167,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       return;
     }
     // The folder and slug checks run on every load: a cached parse says nothing about where the file is.
-    const loaded = placeArticle(relPath, this.parse(relPath, source));
+    const loaded = placeArticle(relPath, parsed ?? this.parse(relPath, source));
     const clash = loaded.ok ? this.clash(loaded.article) : undefined;
     if (!loaded.ok || clash) {
       const diagnostics = loaded.ok ? [clash as Diagnostic] : loaded.diagnostics;
@@ -142,6 +179,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     const article = loaded.article;
     this.byFile.set(relPath, article);
     this.byId.set(article.id, article);
+    this.fingerprints.set(relPath, fingerprint(source));
     this.emit('change', { type: 'upsert', article, previous });
   }
 

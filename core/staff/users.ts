@@ -1,5 +1,6 @@
 import type { Db, Migration } from '../db/database.ts';
 import { can, roles, type Permission, type Role } from './roles.ts';
+import { ActionError } from './actions.ts';
 
 /**
  * The staff vocabulary every room shares: the accounts (the table other rooms' foreign keys point at)
@@ -50,15 +51,6 @@ export interface UserRow {
 
 export function toUser(r: UserRow): StaffUser {
   return { id: r.id, email: r.email, name: r.name, role: r.role, disabledAt: r.disabled_at, createdAt: r.created_at, lastSignInAt: r.last_sign_in_at };
-}
-
-export class UserError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function normalizeEmail(email: string): string {

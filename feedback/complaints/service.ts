@@ -14,6 +14,7 @@ import { ReferenceCounter } from './reference.ts';
 import { ComplaintStore, type ListQuery, type ListResult } from './store.ts';
 import { fingerprint, hashToken, isTokenShape, newTrackingToken, trackingPath } from './tokens.ts';
 import type { PublicComplaintInput, StaffComplaintInput } from './validation.ts';
+import { ActionError } from '@core/staff/actions.ts';
 
 export interface ComplaintServiceDeps {
   db: Db;
@@ -31,16 +32,6 @@ export interface ComplaintServiceDeps {
 export type SubmitResult =
   | { ok: true; complaint: Pick<Complaint, 'id' | 'reference' | 'status' | 'locale'>; token: string; replayed: boolean }
   | { ok: false; reason: 'conflict' };
-
-export class ComplaintError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
 
 type Input = (PublicComplaintInput & { channel?: undefined }) | StaffComplaintInput;
 
@@ -242,7 +233,7 @@ export class ComplaintService {
 
   private require(id: number): Complaint {
     const c = this.store.get(id);
-    if (!c) throw new ComplaintError('complaint', 'This complaint does not exist.', 404);
+    if (!c) throw new ActionError('complaint', 'This complaint does not exist.', 404);
     return c;
   }
 
@@ -250,10 +241,10 @@ export class ComplaintService {
   reply(id: number, staffId: number, message: string, nextStatus?: Status): void {
     const c = this.require(id);
     const text = message.trim();
-    if (!text) throw new ComplaintError('message', 'Write the reply first.');
-    if (text.length > 5000) throw new ComplaintError('message', 'A reply can be at most 5000 characters.');
+    if (!text) throw new ActionError('message', 'Write the reply first.');
+    if (text.length > 5000) throw new ActionError('message', 'A reply can be at most 5000 characters.');
     if (nextStatus && nextStatus !== c.status && !canMove(c.status, nextStatus)) {
-      throw new ComplaintError('status', `A complaint that is ${c.status} cannot move to ${nextStatus}.`);
+      throw new ActionError('status', `A complaint that is ${c.status} cannot move to ${nextStatus}.`);
     }
     const now = this.now();
     const at = now.toISOString();
@@ -276,8 +267,8 @@ export class ComplaintService {
   note(id: number, staffId: number, text: string): void {
     this.require(id);
     const body = text.trim();
-    if (!body) throw new ComplaintError('note', 'Write the note first.');
-    if (body.length > 5000) throw new ComplaintError('note', 'A note can be at most 5000 characters.');
+    if (!body) throw new ActionError('note', 'Write the note first.');
+    if (body.length > 5000) throw new ActionError('note', 'A note can be at most 5000 characters.');
     const at = this.now().toISOString();
     this.store.addEvent({ complaintId: id, at, kind: 'note', actor: 'staff', actorId: staffId, body });
     this.store.update(id, {}, at);
@@ -298,7 +289,7 @@ export class ComplaintService {
   setStatus(id: number, staffId: number, status: Status): void {
     const c = this.require(id);
     if (c.status === status) return;
-    if (!canMove(c.status, status)) throw new ComplaintError('status', `A complaint that is ${c.status} cannot move to ${status}.`);
+    if (!canMove(c.status, status)) throw new ActionError('status', `A complaint that is ${c.status} cannot move to ${status}.`);
     const at = this.now().toISOString();
     this.deps.db.transaction(() => {
       const patch: Parameters<ComplaintStore['update']>[1] = {};
@@ -324,11 +315,11 @@ export class ComplaintService {
   /** Moves the complaint to another team; the reason is kept in the timeline. */
   reroute(id: number, staffId: number, teamId: string, reason: string): void {
     const c = this.require(id);
-    if (!this.deps.routing.team(teamId)) throw new ComplaintError('teamId', 'Choose a team from the list.');
+    if (!this.deps.routing.team(teamId)) throw new ActionError('teamId', 'Choose a team from the list.');
     const why = reason.trim();
-    if (!why) throw new ComplaintError('reason', 'Say why the complaint moves to another team.');
-    if (why.length > 500) throw new ComplaintError('reason', 'The reason can be at most 500 characters.');
-    if (teamId === c.teamId) throw new ComplaintError('teamId', 'The complaint is already with this team.');
+    if (!why) throw new ActionError('reason', 'Say why the complaint moves to another team.');
+    if (why.length > 500) throw new ActionError('reason', 'The reason can be at most 500 characters.');
+    if (teamId === c.teamId) throw new ActionError('teamId', 'The complaint is already with this team.');
     const at = this.now().toISOString();
     this.deps.db.transaction(() => {
       this.store.addEvent({ complaintId: id, at, kind: 'rerouted', actor: 'staff', actorId: staffId, body: why, data: { from: c.teamId, to: teamId } });
@@ -342,10 +333,10 @@ export class ComplaintService {
    */
   reclassify(id: number, staffId: number, input: { category: string; severity: Severity; product?: string | null; applyRouting?: boolean }): void {
     const c = this.require(id);
-    if (!isComplaintCategory(input.category)) throw new ComplaintError('category', 'Choose a category from the list.');
+    if (!isComplaintCategory(input.category)) throw new ActionError('category', 'Choose a category from the list.');
     const category = input.category;
     const product = input.product === undefined ? c.product : input.product;
-    if (product !== null && !(productIds as readonly string[]).includes(product)) throw new ComplaintError('product', 'Choose a product from the list.');
+    if (product !== null && !(productIds as readonly string[]).includes(product)) throw new ActionError('product', 'Choose a product from the list.');
     const now = this.now();
     const at = now.toISOString();
     const due = this.safeDueDates(new Date(c.createdAt), category, input.severity);

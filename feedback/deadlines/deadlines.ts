@@ -2,6 +2,7 @@ import type { Db } from '@core/db/database.ts';
 import { complaintCategories } from '../classification/categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
 import { addWorkingTime, checkBusinessHours, defaultBusinessHours, type BusinessHours } from './business-hours.ts';
+import { ActionError } from '@core/staff/actions.ts';
 
 export interface DeadlinePolicy {
   id: number;
@@ -24,15 +25,6 @@ export const defaultPolicies: Array<Omit<DeadlinePolicy, 'id'>> = [
   { category: null, severity: 'critical', responseHours: 2, resolutionHours: 24 },
   { category: 'privacy', severity: null, responseHours: 12, resolutionHours: 720 },
 ];
-
-export class DeadlineError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const hour = 3_600_000;
 
@@ -91,12 +83,12 @@ export class Deadlines {
   }
 
   savePolicy(input: { category: string | null; severity: string | null; responseHours: number; resolutionHours: number }): void {
-    if (input.category && !(complaintCategories as readonly string[]).includes(input.category)) throw new DeadlineError('category', 'Choose a category from the list.');
-    if (input.severity && !(severities as readonly string[]).includes(input.severity)) throw new DeadlineError('severity', 'Choose a severity from the list.');
+    if (input.category && !(complaintCategories as readonly string[]).includes(input.category)) throw new ActionError('category', 'Choose a category from the list.');
+    if (input.severity && !(severities as readonly string[]).includes(input.severity)) throw new ActionError('severity', 'Choose a severity from the list.');
     for (const [field, value] of [['responseHours', input.responseHours], ['resolutionHours', input.resolutionHours]] as const) {
-      if (!Number.isFinite(value) || value <= 0 || value > 24 * 366) throw new DeadlineError(field, 'Enter a number of hours between 0.25 and 8784.');
+      if (!Number.isFinite(value) || value <= 0 || value > 24 * 366) throw new ActionError(field, 'Enter a number of hours between 0.25 and 8784.');
     }
-    if (input.resolutionHours < input.responseHours) throw new DeadlineError('resolutionHours', 'The resolution deadline cannot come before the first response.');
+    if (input.resolutionHours < input.responseHours) throw new ActionError('resolutionHours', 'The resolution deadline cannot come before the first response.');
     const existing = this.db.prepare('SELECT id FROM deadline_policies WHERE category IS ? AND severity IS ?').pluck().get(input.category || null, input.severity || null) as number | undefined;
     if (existing) this.db.prepare('UPDATE deadline_policies SET response_hours = ?, resolution_hours = ? WHERE id = ?').run(input.responseHours, input.resolutionHours, existing);
     else this.db.prepare('INSERT INTO deadline_policies (category, severity, response_hours, resolution_hours) VALUES (?, ?, ?, ?)').run(input.category || null, input.severity || null, input.responseHours, input.resolutionHours);
@@ -105,7 +97,7 @@ export class Deadlines {
 
   deletePolicy(id: number): void {
     const p = this.load().policies.find((x) => x.id === id);
-    if (p && !p.category && !p.severity) throw new DeadlineError('policy', 'The default policy can be changed but not deleted.');
+    if (p && !p.category && !p.severity) throw new ActionError('policy', 'The default policy can be changed but not deleted.');
     this.db.prepare('DELETE FROM deadline_policies WHERE id = ?').run(id);
     this.cache = undefined;
   }
@@ -113,7 +105,7 @@ export class Deadlines {
   setBusinessHours(h: BusinessHours): void {
     const errors = checkBusinessHours(h);
     const first = Object.entries(errors)[0];
-    if (first) throw new DeadlineError(first[0], first[1]);
+    if (first) throw new ActionError(first[0], first[1]);
     this.db.prepare("INSERT INTO feedback_settings (key, value) VALUES ('business-hours', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(h));
     this.cache = undefined;
   }

@@ -2,6 +2,7 @@ import type { Db } from '@core/db/database.ts';
 import { productIds, products, type ProductId } from '@core/content/products.ts';
 import { complaintCategories, type ComplaintCategory } from '../classification/categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
+import { ActionError } from '@core/staff/actions.ts';
 
 export const teamKinds = ['rd', 'finance', 'logistics', 'service', 'privacy', 'other'] as const;
 export type TeamKind = (typeof teamKinds)[number];
@@ -99,15 +100,6 @@ export function pickRule(rules: readonly RoutingRule[], input: RouteInput): Rout
   return best;
 }
 
-export class RoutingError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Teams and routing rules in SQLite, editable by admins at /admin/routing; read on every intake. */
 export class Routing {
   private cache: { teams: Team[]; rules: RoutingRule[] } | undefined;
@@ -162,7 +154,7 @@ export class Routing {
     const changes = this.db
       .prepare('UPDATE routing_rules SET position = ?, category = ?, product = ?, severity = ?, team_id = ?, note = ? WHERE id = ?')
       .run(input.position, input.category || null, input.product || null, input.severity || null, input.teamId, (input.note ?? '').trim().slice(0, 200), id).changes;
-    if (!changes) throw new RoutingError('rule', 'This rule no longer exists.');
+    if (!changes) throw new ActionError('rule', 'This rule no longer exists.');
     this.cache = undefined;
   }
 
@@ -174,18 +166,18 @@ export class Routing {
 
   updateTeam(id: string, input: { name: string; leadEmail: string | null }): void {
     const name = input.name.trim();
-    if (!name || name.length > 100) throw new RoutingError('name', 'Give the team a name of at most 100 characters.');
+    if (!name || name.length > 100) throw new ActionError('name', 'Give the team a name of at most 100 characters.');
     const lead = input.leadEmail?.trim() || null;
-    if (lead && (lead.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(lead))) throw new RoutingError('leadEmail', 'Enter the team lead’s email address like name@example.com.');
+    if (lead && (lead.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(lead))) throw new ActionError('leadEmail', 'Enter the team lead’s email address like name@example.com.');
     const changes = this.db.prepare('UPDATE complaint_teams SET name = ?, lead_email = ? WHERE id = ?').run(name, lead, id).changes;
-    if (!changes) throw new RoutingError('team', 'This team no longer exists.');
+    if (!changes) throw new ActionError('team', 'This team no longer exists.');
     this.cache = undefined;
   }
 
   addTeam(input: { id: string; name: string; kind: TeamKind; leadEmail: string | null }): void {
-    if (!/^[a-z0-9][a-z0-9-]{1,40}$/.test(input.id)) throw new RoutingError('id', 'Use 2 to 41 lowercase letters, digits and hyphens for the team id.');
-    if (this.team(input.id)) throw new RoutingError('id', 'A team with this id exists already.');
-    if (!(teamKinds as readonly string[]).includes(input.kind)) throw new RoutingError('kind', 'Choose a kind of team.');
+    if (!/^[a-z0-9][a-z0-9-]{1,40}$/.test(input.id)) throw new ActionError('id', 'Use 2 to 41 lowercase letters, digits and hyphens for the team id.');
+    if (this.team(input.id)) throw new ActionError('id', 'A team with this id exists already.');
+    if (!(teamKinds as readonly string[]).includes(input.kind)) throw new ActionError('kind', 'Choose a kind of team.');
     const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM complaint_teams').pluck().get() as number) ?? 0;
     this.db.prepare('INSERT INTO complaint_teams (id, name, kind, lead_email, position) VALUES (?, ?, ?, NULL, ?)').run(input.id, input.id, input.kind, position);
     this.cache = undefined;
@@ -219,10 +211,10 @@ export class Routing {
   }
 
   private check(input: { category: string | null; product: string | null; severity: string | null; teamId: string }): void {
-    if (input.category && !(complaintCategories as readonly string[]).includes(input.category)) throw new RoutingError('category', 'Choose a category from the list.');
-    if (input.product && !(productIds as readonly string[]).includes(input.product)) throw new RoutingError('product', 'Choose a product from the list.');
-    if (input.severity && !(severities as readonly string[]).includes(input.severity)) throw new RoutingError('severity', 'Choose a severity from the list.');
-    if (!this.team(input.teamId)) throw new RoutingError('teamId', 'Choose a team from the list.');
+    if (input.category && !(complaintCategories as readonly string[]).includes(input.category)) throw new ActionError('category', 'Choose a category from the list.');
+    if (input.product && !(productIds as readonly string[]).includes(input.product)) throw new ActionError('product', 'Choose a product from the list.');
+    if (input.severity && !(severities as readonly string[]).includes(input.severity)) throw new ActionError('severity', 'Choose a severity from the list.');
+    if (!this.team(input.teamId)) throw new ActionError('teamId', 'Choose a team from the list.');
   }
 
   private load(): { teams: Team[]; rules: RoutingRule[] } {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { parseSearchParams } from '@search/query-schema.ts';
 import { searchArticles } from '@search/service.ts';
-import { json, validationError } from '@site/lib/responses.ts';
+import { json, validationError } from '@core/http/responses.ts';
 
 /** GET /api/search?q=&locale=&category=&product=&page=&limit=&source=instant */
 export const GET: APIRoute = async ({ url, locals }) => {

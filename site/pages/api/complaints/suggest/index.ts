@@ -6,7 +6,7 @@ import { suggestionSessionPattern } from '@feedback/complaints/validation.ts';
 import { maxSuggestions } from '@feedback/suggestions/query.ts';
 import { maxQueryLength } from '@search/query-schema.ts';
 import { searchArticles } from '@search/service.ts';
-import { json, validationError } from '@site/lib/responses.ts';
+import { json, validationError } from '@core/http/responses.ts';
 import { suggestionLink } from '@site/components/complaints/suggestion-link.ts';
 
 const params = z.object({

@@ -1,0 +1,31 @@
+import type { Permission } from '@core/staff/roles.ts';
+
+/**
+ * The one table from staff path (and method) to the permission it needs, checked by the middleware
+ * before any staff page or API runs. The first matching row wins; a staff path without a row is refused,
+ * so a new page is closed until it is listed here (tests/admin/staff-paths.test.ts checks every route).
+ */
+export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permission: Permission | 'signed-out' }> = [
+  { path: /^\/admin\/(?:signin|signout)$/, permission: 'signed-out' },
+  { path: /^\/admin\/?$/, permission: 'internal:read' },
+  { path: /^\/admin\/account$/, permission: 'internal:read' },
+  { path: /^\/admin\/articles(?:\/(?:new|edit|history))?$/, permission: 'articles:edit' },
+  { path: /^\/api\/admin\/preview$/, permission: 'articles:edit' },
+  { path: /^\/admin\/audit$/, permission: 'audit:read' },
+  { path: /^\/admin\/complaints\/new$/, permission: 'complaints:handle' },
+  { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
+  { path: /^\/admin\/complaints(?:\/[^/]+)?$/, permission: 'complaints:read' },
+  { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },
+  { path: /^\/admin\/routing$/, permission: 'routing:manage' },
+  { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },
+];
+
+/**
+ * What a request to a staff path needs: `signed-out` (open to anyone: sign-in and sign-out), a
+ * permission, or undefined for a staff path no row lists (refused).
+ */
+export function requiredPermission(method: string, pathname: string): Permission | 'signed-out' | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  const post = method.toUpperCase() !== 'GET' && method.toUpperCase() !== 'HEAD';
+  return staffPaths.find((row) => row.path.test(path) && (!row.method || post))?.permission;
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { productIds } from '@core/content/products.ts';
+import type { Db } from '@core/db/database.ts';
+import { ActionError, runAction, type ActionResult, type AuditNote } from '@core/staff/actions.ts';
+import type { StaffDirectory, StaffMember } from '@core/staff/users.ts';
+import type { Routing, Team } from '../routing/routing.ts';
+import { asSeenBy, complaintAccess, type ComplaintAccess } from './access.ts';
+import { severities, statuses, type Complaint, type ComplaintEvent } from './model.ts';
+import type { ComplaintService, SubmitResult } from './service.ts';
+import type { ListQuery, ListResult } from './store.ts';
+import { fieldProblems, idempotencyKeyPattern, staffComplaintSchema, staffMessage, type StaffComplaintInput } from './validation.ts';
+
+/** The staff forms on a complaint page, one per `action`. */
+export const handlingActions = ['reply', 'note', 'assign', 'status', 'reroute', 'reclassify'] as const;
+export type HandlingAction = (typeof handlingActions)[number];
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+const text = z.string().default('');
+
+const handlingForm = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('reply'), message: text, nextStatus: z.union([z.literal(''), z.enum(statuses)]).catch('').default('') }),
+  z.object({ action: z.literal('note'), note: text }),
+  z.object({ action: z.literal('assign'), assigneeId: z.union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'Choose someone who handles complaints.')]).default('') }),
+  z.object({ action: z.literal('status'), status: choice(statuses, 'Choose a status from the list.') }),
+  z.object({ action: z.literal('reroute'), teamId: text, reason: text }),
+  z.object({
+    action: z.literal('reclassify'),
+    category: text,
+    severity: choice(severities, 'Choose a severity.'),
+    product: z.string().optional(),
+    applyRouting: z.literal('1').optional(),
+  }),
+], { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? 'Unknown action.' : ctx.defaultError }) });
+
+export interface ComplaintPage {
+  access: ComplaintAccess;
+  /** As this person may read it (masked for roles without `complaints:read-pii`). */
+  complaint: Complaint;
+  events: ComplaintEvent[];
+  /** Names of the staff in the timeline, the assignee and whoever recorded it. */
+  names: Map<number, string>;
+  team: Team | undefined;
+}
+
+export interface RecordedComplaint {
+  id: number;
+  reference: string;
+  /** The customer's tracking link, to read out or send. */
+  trackingToken: string;
+  mailed: boolean;
+}
+
+export interface HandlingDeps {
+  db: Db;
+  complaints: ComplaintService;
+  routing: Routing;
+  staff: StaffDirectory;
+}
+
+/**
+ * The staff side of complaints: what a person may list and open (through `complaintAccess`, applied in
+ * the query), and every action staff take on a complaint, each validated, permission-checked and
+ * written with its audit entry in one transaction.
+ */
+export class ComplaintHandling {
+  constructor(private readonly deps: HandlingDeps) {}
+
+  access(member: StaffMember): ComplaintAccess {
+    return complaintAccess(member, this.deps.routing);
+  }
+
+  /** The inbox for this person: only their scope's complaints, masked as their role requires. */
+  list(member: StaffMember, query: Omit<ListQuery, 'teamScope'>): ListResult {
+    const access = this.access(member);
+    const found = this.deps.complaints.list({ ...query, teamScope: access.teams });
+    return { total: found.total, rows: found.rows.map((c) => asSeenBy(access, c)) };
+  }
+
+  counts(member: StaffMember) {
+    return this.deps.complaints.counts(this.access(member).teams);
+  }
+
+  /** The teams this person's complaints can be with (the inbox's team filter). */
+  teams(member: StaffMember): Team[] {
+    const { teams } = this.access(member);
+    return this.deps.routing.teams().filter((t) => !teams || teams.includes(t.id));
+  }
+
+  /** A complaint by number or reference, with its timeline; undefined when missing or outside the person's scope. */
+  open(member: StaffMember, key: string | undefined): ComplaintPage | undefined {
+    const access = this.access(member);
+    const lookup = /^\d{1,12}$/.test(key ?? '') ? Number(key) : /^[A-Z0-9-]{6,40}$/.test(key ?? '') ? key! : undefined;
+    const found = lookup === undefined ? undefined : this.deps.complaints.store.getInScope(lookup, access.teams);
+    if (!found) return undefined;
+    const events = this.deps.complaints.timeline(found.id);
+    return {
+      access,
+      complaint: asSeenBy(access, found),
+      events,
+      names: this.deps.staff.names([...events.map((e) => e.actorId), found.assigneeId, found.recordedBy]),
+      team: this.deps.routing.team(found.teamId),
+    };
+  }
+
+  /** Active people whose role may handle complaints: whom a complaint can be assigned to. */
+  handlers(): Array<{ id: number; name: string }> {
+    return this.deps.staff.withPermission('complaints:handle').map((u) => ({ id: u.id, name: u.name }));
+  }
+
+  /** One of the forms on the complaint page (`action` says which), on a complaint the person can open. */
+  act(member: StaffMember, complaintId: number, form: Record<string, string>): ActionResult<HandlingAction> {
+    return runAction(this.deps.db, member, 'complaints:handle', () => {
+      const c = this.deps.complaints.store.getInScope(complaintId, this.access(member).teams);
+      if (!c) throw new ActionError('complaint', 'This complaint does not exist.', 404);
+      const input = handlingForm.parse(form);
+      const audit = (detail?: Record<string, unknown>): AuditNote => ({ action: `complaint.${input.action}`, objectType: 'complaint', objectId: c.reference, ...(detail ? { detail } : {}) });
+      const service = this.deps.complaints;
+      switch (input.action) {
+        case 'reply': {
+          const next = input.nextStatus || undefined;
+          service.reply(c.id, member.id, input.message, next);
+          return { value: input.action, audit: audit(next ? { status: next } : undefined) };
+        }
+        case 'note':
+          service.note(c.id, member.id, input.note);
+          return { value: input.action, audit: audit() };
+        case 'assign': {
+          const assignee = input.assigneeId === '' ? null : Number(input.assigneeId);
+          if (assignee !== null && !this.handlers().some((h) => h.id === assignee)) throw new ActionError('assigneeId', 'Choose someone who handles complaints.');
+          service.assign(c.id, member.id, assignee);
+          return { value: input.action, audit: audit({ assigneeId: assignee }) };
+        }
+        case 'status':
+          service.setStatus(c.id, member.id, input.status);
+          return { value: input.action, audit: audit({ from: c.status, to: input.status }) };
+        case 'reroute':
+          service.reroute(c.id, member.id, input.teamId, input.reason);
+          return { value: input.action, audit: audit({ from: c.teamId, to: input.teamId }) };
+        case 'reclassify': {
+          const product = input.product === '' || input.product === 'other' ? null : (input.product ?? c.product);
+          if (product !== null && !(productIds as readonly string[]).includes(product)) throw new ActionError('product', 'Choose a product from the list.');
+          service.reclassify(c.id, member.id, { category: input.category, severity: input.severity, product, applyRouting: input.applyRouting === '1' });
+          return { value: input.action, audit: audit({ category: input.category, severity: input.severity, product }) };
+        }
+      }
+    });
+  }
+
+  /**
+   * Staff record a complaint received by phone, email, letter or in person; the channel is kept. Form
+   * fields arrive as strings: empty optional ones are left out, an empty product means "other".
+   */
+  record(member: StaffMember, form: Record<string, string>): ActionResult<RecordedComplaint> {
+    const raw: Record<string, unknown> = { ...form };
+    for (const key of ['orderNumber', 'name', 'phone', 'email'] as const) if (!raw[key]) delete raw[key];
+    if (!raw.product) raw.product = 'other';
+    if (!idempotencyKeyPattern.test(String(raw.idempotencyKey ?? ''))) delete raw.idempotencyKey;
+    const parsed = staffComplaintSchema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, status: 400, errors: Object.fromEntries(fieldProblems(parsed.error, raw).map((p) => [p.field, staffMessage(p)])) };
+    }
+    const input: StaffComplaintInput = parsed.data;
+    return runAction(this.deps.db, member, 'complaints:handle', () => {
+      // The outbox is woken after this transaction's synchronous work, so it sees the committed mail.
+      const result: SubmitResult = this.deps.complaints.submit(input, { channel: input.channel, recordedBy: member.id });
+      if (!result.ok) throw new ActionError('form', 'This form was already used for a different complaint. Reload the page to record another one.', 409);
+      return {
+        value: { id: result.complaint.id, reference: result.complaint.reference, trackingToken: result.token, mailed: !!input.email },
+        audit: { action: 'complaint.record', objectType: 'complaint', objectId: result.complaint.reference, detail: { channel: input.channel } },
+      };
+    });
+  }
+}
