@@ -4,8 +4,12 @@ import { auditMigrations } from '@core/staff/audit.ts';
 import type { CookiePolicy } from './auth/cookies.ts';
 import { SessionStore, sessionMigrations } from './auth/session.ts';
 import { SignInThrottle, throttleMigrations } from './auth/throttle.ts';
+import { ArticleCommands } from './articles/commands.ts';
 import { ArticleEditor } from './articles/editor.ts';
 import { RevisionStore, revisionMigrations } from './articles/revisions.ts';
+import { ArticleViews } from './articles/views.ts';
+import { AccountCommands } from './auth/account.ts';
+import { UserCommands } from './users/commands.ts';
 import { ensureDemoAccounts } from './users/demo.ts';
 import { userMigrations } from '@core/staff/users.ts';
 import { UserStore } from './users/users.ts';
@@ -23,6 +27,14 @@ export interface AdminServices {
   throttle: SignInThrottle;
   revisions: RevisionStore;
   editor: ArticleEditor;
+  /** What administrators do to accounts. */
+  userCommands: UserCommands;
+  /** What everyone does to their own account: password change, sign-out. */
+  account: AccountCommands;
+  /** Every staff action on articles (save, publish, delete, restore), permission-checked. */
+  articles: ArticleCommands;
+  /** What the article pages show: the list, the forms as first shown, the history. */
+  articleViews: ArticleViews;
   cookiePolicy: CookiePolicy;
   /** Settles when start-up work (demo accounts) is done. */
   ready: Promise<void>;
@@ -38,7 +50,9 @@ export interface AdminDeps {
 export function createAdmin({ db, content, contentDir, nodeEnv }: AdminDeps): AdminServices {
   const sessions = new SessionStore(db);
   const users = new UserStore(db, sessions);
+  const throttle = new SignInThrottle(db);
   const revisions = new RevisionStore(db);
+  const editor = new ArticleEditor({ root: contentDir, content, revisions, db });
   const ready = ensureDemoAccounts(db, users, nodeEnv).then(
     () => undefined,
     (error: unknown) => console.error('[admin] could not create the demo accounts:', error instanceof Error ? error.message : error),
@@ -47,9 +61,13 @@ export function createAdmin({ db, content, contentDir, nodeEnv }: AdminDeps): Ad
     db,
     users,
     sessions,
-    throttle: new SignInThrottle(db),
+    throttle,
+    userCommands: new UserCommands({ db, users }),
+    account: new AccountCommands({ db, users, sessions, throttle }),
     revisions,
-    editor: new ArticleEditor({ root: contentDir, content, revisions, db }),
+    editor,
+    articles: new ArticleCommands({ editor, revisions }),
+    articleViews: new ArticleViews({ editor, revisions, content }),
     cookiePolicy: { secure: nodeEnv === 'production' },
     ready,
   };

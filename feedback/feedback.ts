@@ -1,7 +1,10 @@
+import type { AnswerFinder } from '@core/answers/port.ts';
 import type { Db } from '@core/db/database.ts';
 import { StaffDirectory } from '@core/staff/users.ts';
+import { ClassifierAdmin } from './classification/rules-admin.ts';
 import { ClassificationService } from './classification/service.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { sendOverdueDigests } from './complaints/alarms.ts';
 import { ComplaintHandling } from './complaints/handling.ts';
 import { ComplaintService } from './complaints/service.ts';
 import { Deadlines } from './deadlines/deadlines.ts';
@@ -9,18 +12,26 @@ import { SubmissionLimiter } from './intake/rate-limit.ts';
 import { createMailer, type Mailer } from './outbox/mailer.ts';
 import { Outbox, type OutboxOptions } from './outbox/outbox.ts';
 import { Routing } from './routing/routing.ts';
+import { RoutingSettings } from './routing/settings.ts';
+import { Satisfaction } from './satisfaction/satisfaction.ts';
 import { Deflection } from './suggestions/deflection.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
 export interface FeedbackOptions {
   db: Db;
+  /** Suggested answers for complaints, from the knowledge base (the composition root wires search in). */
+  answers?: AnswerFinder;
   siteUrl: string;
   clock?: Clock;
   /** Either a mailer, or an SMTP URL (unset: mails stay in the outbox). */
   mailer?: Mailer;
   smtpUrl?: string;
   mailFrom?: string;
+  /** Gets the overdue alarm of an unassigned complaint (SERVICE_DESK_EMAIL); default service-desk@kestrel-home.example. */
+  serviceDeskEmail?: string;
+  /** Each overdue alarm is also POSTed here as JSON through the outbox (ALERT_WEBHOOK_URL); unset: none. */
+  alertWebhookUrl?: string;
   /** Complaints a client address may send per minute; default 5. */
   rateLimitPerMinute?: number;
   outbox?: OutboxOptions;
@@ -35,8 +46,14 @@ export interface FeedbackServices {
   classification: ClassificationService;
   routing: Routing;
   deadlines: Deadlines;
+  /** The admins' changes to teams, routing rules, deadlines and business hours (permission `routing:manage`). */
+  routingSettings: RoutingSettings;
+  /** The admins' changes to keyword rules and the classifier's retraining (permission `classifier:manage`). */
+  classifierAdmin: ClassifierAdmin;
   outbox: Outbox;
   deflection: Deflection;
+  /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
+  satisfaction: Satisfaction;
   limiter: SubmissionLimiter;
   /** Customer replies on the tracking page: a separate, more generous budget. */
   replyLimiter: SubmissionLimiter;
@@ -48,6 +65,8 @@ export interface FeedbackServices {
 
 export interface TickResult {
   escalated: string[];
+  /** Teams whose lead got the daily digest of overdue unassigned complaints this round. */
+  digests: string[];
   /** Closed complaints whose contact details were removed this round. */
   anonymized: number;
   modelSaved: boolean;
@@ -66,7 +85,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.info(line));
   const mailer = options.mailer ?? createMailer(options.smtpUrl, options.mailFrom ?? 'Kestrel Help Center <help@kestrel-home.example>');
-  const outbox = new Outbox(db, clock, mailer, { log, ...options.outbox });
+  const outbox = new Outbox(db, clock, mailer, { log, ...options.outbox, webhook: { url: options.alertWebhookUrl, ...options.outbox?.webhook } });
   log(mailer.kind === 'smtp' ? '[complaints] mail goes out through SMTP_URL' : '[complaints] SMTP_URL is not set: mails are kept in the outbox table');
   const routing = new Routing(db);
   routing.seed();
@@ -80,14 +99,24 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     log(`[complaints] the classifier could not start: ${error instanceof Error ? error.message : error}`);
   }
   const deflection = new Deflection(db, clock);
-  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, log });
-  const handling = new ComplaintHandling({ db, complaints, routing, staff: new StaffDirectory(db) });
+  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail, log });
+  const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
+  const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
+  const classifierAdmin = new ClassifierAdmin({ db, classification });
+  const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
   const limiter = new SubmissionLimiter(options.rateLimitPerMinute ?? 5);
   const replyLimiter = new SubmissionLimiter(Math.max(20, (options.rateLimitPerMinute ?? 5) * 4), 'complaint-replies');
 
   let lastRetrain = 0;
   async function tick(): Promise<TickResult> {
     const escalated = complaints.escalateOverdue();
+    let digests: string[] = [];
+    try {
+      digests = sendOverdueDigests({ store: complaints.store, routing, deadlines, outbox, clock, db, siteUrl: options.siteUrl });
+      if (digests.length) log(`[complaints] daily overdue digest written for ${digests.join(', ')}`);
+    } catch (error) {
+      log(`[complaints] overdue digests failed: ${error instanceof Error ? error.message : error}`);
+    }
     const now = clock.now();
     const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
     if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
@@ -108,7 +137,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
       log(`[complaints] classifier upkeep failed: ${error instanceof Error ? error.message : error}`);
     }
     const sent = await outbox.process();
-    return { escalated, anonymized, modelSaved, retrained, outbox: sent };
+    return { escalated, digests, anonymized, modelSaved, retrained, outbox: sent };
   }
 
   function startScheduler(intervalMs = 60_000): () => void {
@@ -133,5 +162,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, handling, classification, routing, deadlines, outbox, deflection, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, limiter, replyLimiter, tick, startScheduler };
 }

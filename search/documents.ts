@@ -11,7 +11,8 @@ export function toSearchDocument(article: Article): SearchDocument {
     url: articleUrl(article),
     title: meta.title,
     summary: meta.summary,
-    answer: meta.answer ?? '',
+    // A reply template is found by its reply, as an article by its short answer.
+    answer: meta.reply ?? meta.answer ?? '',
     headings: article.headings.map((h) => h.text),
     body: article.sections.map((s) => [s.heading, s.text].join(' ')).join(' ').trim(),
     sections: article.sections,

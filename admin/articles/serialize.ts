@@ -1,4 +1,4 @@
-import { Document, isMap, parseDocument, Scalar, YAMLSeq } from 'yaml';
+import { Document, isMap, parseDocument, Scalar, type YAMLSeq } from 'yaml';
 import { splitFrontmatter } from '@core/markdown/frontmatter.ts';
 
 /** The frontmatter as the editor form holds it: every value a string, as typed. */
@@ -13,11 +13,15 @@ export interface ArticleFields {
   /** Comma-separated. */
   tags: string;
   answer: string;
+  /** Reply templates: the reply, with placeholders. */
+  reply: string;
+  /** Reply templates: comma-separated complaint categories. */
+  complaintCategories: string;
   updated: string;
   status: string;
 }
 
-export const fieldNames = ['title', 'summary', 'category', 'audience', 'locale', 'translationKey', 'product', 'tags', 'answer', 'updated', 'status'] as const;
+export const fieldNames = ['title', 'summary', 'category', 'audience', 'locale', 'translationKey', 'product', 'tags', 'answer', 'reply', 'complaintCategories', 'updated', 'status'] as const;
 export type FieldName = (typeof fieldNames)[number];
 
 export const emptyFields: ArticleFields = {
@@ -30,6 +34,8 @@ export const emptyFields: ArticleFields = {
   product: '',
   tags: '',
   answer: '',
+  reply: '',
+  complaintCategories: '',
   updated: '',
   status: 'draft',
 };
@@ -69,7 +75,8 @@ export function parseTags(value: string): string[] {
 function yamlValue(name: FieldName, value: string): unknown {
   const v = normalizeNewlines(value).trim();
   if (name === 'tags') return parseTags(v);
-  if ((name === 'product' || name === 'answer') && v === '') return undefined;
+  if (name === 'complaintCategories') return v === '' ? undefined : parseTags(v);
+  if ((name === 'product' || name === 'answer' || name === 'reply') && v === '') return undefined;
   return v;
 }
 
@@ -86,6 +93,8 @@ function node(doc: Document, name: FieldName, value: unknown): unknown {
   const scalar = doc.createNode(value) as Scalar;
   if ((name === 'title' || name === 'summary') && typeof value === 'string') scalar.type = Scalar.QUOTE_DOUBLE;
   if (name === 'answer' && typeof value === 'string' && value.length > 100) scalar.type = value.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+  // A reply keeps its line breaks as the agent will send them.
+  if (name === 'reply' && typeof value === 'string') scalar.type = Scalar.BLOCK_LITERAL;
   return scalar;
 }
 

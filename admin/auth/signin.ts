@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db } from '@core/db/database.ts';
 import { recordAudit } from '@core/staff/audit.ts';
 import { normalizeEmail, type StaffUser } from '@core/staff/users.ts';
@@ -31,7 +32,7 @@ export interface SignInDeps {
  * Checks a password with throttling per account and per address. Unknown and disabled accounts cost
  * the same argon2 work as real ones and get the same answer.
  */
-export async function signIn(deps: SignInDeps, input: { email: string; password: string; address?: string }): Promise<SignInResult> {
+export async function signIn(deps: SignInDeps, input: { email: string; password: string; address?: string; previousSessionId?: string }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.address);
   const wait = deps.throttle.retryAfter(keys);
@@ -53,8 +54,37 @@ export async function signIn(deps: SignInDeps, input: { email: string; password:
   }
   deps.throttle.succeed(keys[0]!.key);
   const { passwordHash: _secret, ...user } = account;
-  const { token, session } = deps.sessions.create(user.id);
-  deps.users.recordSignIn(user.id);
-  recordAudit(deps.db, { actorId: user.id, action: 'auth.signin', objectType: 'user', objectId: user.id, detail: { address: input.address ?? null } });
+  // A new session for every sign-in (no fixation); whatever session the browser had is ended.
+  const { token, session } = deps.db.transaction(() => {
+    if (input.previousSessionId) deps.sessions.invalidate(input.previousSessionId);
+    const created = deps.sessions.create(user.id);
+    deps.users.recordSignIn(user.id);
+    recordAudit(deps.db, { actorId: user.id, action: 'auth.signin', objectType: 'user', objectId: user.id, detail: { address: input.address ?? null } });
+    return created;
+  })();
   return { ok: true, user, token, session };
+}
+
+export const signInFormSchema = z.object({
+  email: z.string().trim().min(1, 'enter your email address').max(254, 'must be at most 254 characters'),
+  password: z.string().min(1, 'enter your password').max(200, 'must be at most 200 characters'),
+  next: z.string().max(500).optional(),
+});
+
+export type SignInFormResult =
+  | Extract<SignInResult, { ok: true }>
+  | { ok: false; status: 400 | 429; message?: string; fields: Record<string, string>; retryAfterSeconds?: number };
+
+/** The sign-in form: its fields checked, then `signIn`; the answer says what the page shows. */
+export async function signInWithForm(deps: SignInDeps, form: Record<string, string>, context: { address?: string; previousSessionId?: string }): Promise<SignInFormResult> {
+  const parsed = signInFormSchema.safeParse(form);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+    return { ok: false, status: 400, fields };
+  }
+  const result = await signIn(deps, { email: parsed.data.email, password: parsed.data.password, ...context });
+  if (result.ok) return result;
+  if (result.reason === 'throttled') return { ok: false, status: 429, message: throttledMessage(result.retryAfterSeconds), fields: {}, retryAfterSeconds: result.retryAfterSeconds };
+  return { ok: false, status: 400, message: invalidCredentialsMessage, fields: {} };
 }

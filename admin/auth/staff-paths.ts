@@ -13,6 +13,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/api\/admin\/preview$/, permission: 'articles:edit' },
   { path: /^\/admin\/audit$/, permission: 'audit:read' },
   { path: /^\/admin\/complaints\/new$/, permission: 'complaints:handle' },
+  { path: /^\/api\/admin\/complaints\/[^/]+\/suggestions$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/complaints(?:\/[^/]+)?$/, permission: 'complaints:read' },
   { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },

@@ -25,11 +25,21 @@ export class UserStore extends StaffDirectory {
   }
 
   async create(input: { email: string; name: string; role: Role; password: string }): Promise<StaffUser> {
-    const email = normalizeEmail(input.email);
-    if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(email)) {
+    this.refuseTakenEmail(input.email);
+    return this.insert({ ...input, passwordHash: await hashPassword(input.password) });
+  }
+
+  refuseTakenEmail(email: string): void {
+    if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(normalizeEmail(email))) {
       throw new ActionError('email', 'an account with this email already exists');
     }
-    const passwordHash = await hashPassword(input.password);
+  }
+
+  /** A new account from a password hashed beforehand (hashing is slow and async; this runs in a transaction). */
+  insert(input: { email: string; name: string; role: Role; passwordHash: string }): StaffUser {
+    this.refuseTakenEmail(input.email);
+    const email = normalizeEmail(input.email);
+    const passwordHash = input.passwordHash;
     const now = new Date().toISOString();
     const result = this.db
       .prepare('INSERT INTO users (email, name, role, password_hash, created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -68,7 +78,10 @@ export class UserStore extends StaffDirectory {
 
   /** Sets a new password and ends every session of the account (except `keepSessionId`, re-issued by the caller). */
   async setPassword(id: number, password: string, keepSessionId?: string): Promise<void> {
-    const passwordHash = await hashPassword(password);
+    this.setPasswordHash(id, await hashPassword(password), keepSessionId);
+  }
+
+  setPasswordHash(id: number, passwordHash: string, keepSessionId?: string): void {
     const now = new Date().toISOString();
     this.db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, now, id);
     this.sessions.invalidateUser(id, keepSessionId);

@@ -21,6 +21,10 @@ export const configSchema = z.object({
   SMTP_URL: optionalUrl,
   /** Sender of customer and staff mails. */
   MAIL_FROM: z.string().min(3).default('Kestrel Help Center <help@kestrel-home.example>'),
+  /** Gets the overdue alarm of a complaint nobody is assigned to (the service desk on duty); see docs/complaints.md. */
+  SERVICE_DESK_EMAIL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().email().default('service-desk@kestrel-home.example')),
+  /** Optional: every overdue alarm is also POSTed here as JSON (no customer details), through the outbox with its retries. */
+  ALERT_WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https?:\/\//i.test(v), 'must be an http:// or https:// URL'),
   /** Complaints one client address may send per minute (form and API); raised by the intake benchmark. */
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db, type Migration } from '../db/database.ts';
 import { locales } from '../i18n/locales.ts';
 import { messages } from '../i18n/messages.ts';
-import { PIPELINE_REVISION, PIPELINE_SOURCES_SHA256, pipelinePackages } from '../markdown/pipeline-version.ts';
+import { PIPELINE_REVISION, pipelinePackages, pipelineSourcesSha256 } from '../markdown/pipeline-version.ts';
 import type { Rendered } from '../markdown/render.ts';
 import { categories } from './categories.ts';
 import { productIds } from './products.ts';
@@ -82,7 +82,7 @@ export function pipelineVersion(): string {
   return sha256(
     JSON.stringify({
       revision: PIPELINE_REVISION,
-      sources: PIPELINE_SOURCES_SHA256,
+      sources: pipelineSourcesSha256(),
       packages: installedPackages(pipelinePackages),
       // Regular expressions (slugs, schema checks) follow the engine's Unicode tables.
       unicode: process.versions.unicode,

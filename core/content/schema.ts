@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { locales } from '../i18n/locales.ts';
-import { categories } from './categories.ts';
+import { categories, templateCategory } from './categories.ts';
+import { complaintCategories } from './complaint-categories.ts';
 import { productIds } from './products.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,6 +18,10 @@ export const frontmatterSchema = z
     product: z.enum(productIds).optional(),
     tags: z.array(z.string().trim().min(1).max(40)).max(12).default([]),
     answer: z.string().trim().min(1).max(1000).optional(),
+    /** Reply templates only: the reply agents insert, with placeholders such as {{customer.name}}. */
+    reply: z.string().trim().min(1).max(5000).optional(),
+    /** Reply templates only: the complaint categories the reply answers (none: any). */
+    complaintCategories: z.array(z.enum(complaintCategories)).max(complaintCategories.length).default([]),
     updated: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
@@ -24,7 +29,14 @@ export const frontmatterSchema = z
     status: z.enum(['draft', 'published']),
     slug: z.string().regex(kebab, 'must be lowercase ASCII words joined by hyphens').max(100).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, ctx) => {
+    const template = meta.category === templateCategory;
+    if (template && !meta.reply) ctx.addIssue({ code: 'custom', path: ['reply'], message: 'a reply template needs the reply text (reply:)' });
+    if (template && meta.audience !== 'internal') ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a reply template is for staff: audience must be internal' });
+    if (!template && meta.reply) ctx.addIssue({ code: 'custom', path: ['reply'], message: `only reply templates (category ${templateCategory}) have a reply` });
+    if (!template && meta.complaintCategories.length) ctx.addIssue({ code: 'custom', path: ['complaintCategories'], message: `only reply templates (category ${templateCategory}) name complaint categories` });
+  });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Audience = Frontmatter['audience'];

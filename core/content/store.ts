@@ -64,7 +64,8 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   /** fingerprint() of the text each article in byFile came from. */
   private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
-  private watcher: fs.FSWatcher | undefined;
+  /** One watcher per folder under the root, by path relative to it ('' is the root); empty when not watching. */
+  private readonly watchers = new Map<string, fs.FSWatcher>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly cache: ParseCache | undefined;
   /** Cache keys of the files read by the loadAll() under way, so it can prune the others. */
@@ -194,27 +195,92 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     return undefined;
   }
 
-  /** Follows edits made on disk (editor saves, git pulls) while the server runs. */
+  /**
+   * Follows edits made on disk (editor saves, git pulls) while the server runs. Every folder has a watcher
+   * of its own, which names whatever changes in it. Node's recursive watch on Linux watches each file's
+   * inode instead, and loses a file for good once it is replaced by a rename, which is how the editor
+   * saves (atomic writes) and how git updates files.
+   */
   watch(): void {
-    if (this.watcher) return;
+    if (this.watchers.size) return;
     // A new knowledge base may start empty; the staff editor creates the first articles in it.
     fs.mkdirSync(this.root, { recursive: true });
-    this.watcher = fs.watch(this.root, { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const rel = toPosix(name.toString());
-      if (!isArticlePath(rel)) return;
-      clearTimeout(this.pending.get(rel));
-      // Editors and git write in bursts; wait for the burst to settle before reading.
-      this.pending.set(rel, setTimeout(() => {
+    this.watchFolder('', false);
+  }
+
+  /** `arrived`: the folder appeared while watching, so its files may be in place before its watcher is. */
+  private watchFolder(rel: string, arrived: boolean): void {
+    const dir = path.join(this.root, rel);
+    let watcher: fs.FSWatcher;
+    try {
+      watcher = fs.watch(dir, (_event, name) => {
+        if (name) this.noticed(rel ? `${rel}/${toPosix(name.toString())}` : toPosix(name.toString()));
+      });
+    } catch {
+      return;
+    }
+    // Some platforms report a watched folder's removal as an error; its parent's watcher reports it too.
+    watcher.on('error', () => this.unwatchFolder(rel));
+    this.watchers.set(rel, watcher);
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // removed meanwhile: its parent's watcher says so
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) this.watchFolder(child, arrived);
+      else if (arrived && isArticlePath(child)) this.schedule(child);
+    }
+  }
+
+  /** Stops watching a folder and those below it ('' for all of them). */
+  private unwatchFolder(rel: string): void {
+    for (const [folder, watcher] of this.watchers) {
+      if (rel === '' || folder === rel || folder.startsWith(`${rel}/`)) {
+        watcher.close();
+        this.watchers.delete(folder);
+      }
+    }
+  }
+
+  /** Something named `rel` changed in a watched folder: an article file, a folder, or anything else. */
+  private noticed(rel: string): void {
+    if (isArticlePath(rel)) {
+      this.schedule(rel);
+      return;
+    }
+    // The editor's temporary files and anything else hidden.
+    if (rel.split('/').some((p) => p.startsWith('.'))) return;
+    let isFolder: boolean;
+    try {
+      isFolder = fs.lstatSync(path.join(this.root, rel)).isDirectory();
+    } catch {
+      isFolder = false;
+      // A folder removed or moved away: its articles go with it, though no event names them.
+      for (const file of [...this.byFile.keys(), ...this.problems.keys()]) if (file.startsWith(`${rel}/`)) this.schedule(file);
+    }
+    // Watched afresh even if known: a folder replaced under the same name has a new inode.
+    this.unwatchFolder(rel);
+    if (isFolder) this.watchFolder(rel, true);
+  }
+
+  private schedule(rel: string): void {
+    clearTimeout(this.pending.get(rel));
+    // Editors and git write in bursts; wait for the burst to settle before reading.
+    this.pending.set(
+      rel,
+      setTimeout(() => {
         this.pending.delete(rel);
         this.reloadFile(rel);
-      }, 75));
-    });
+      }, 75),
+    );
   }
 
   close(): void {
-    this.watcher?.close();
-    this.watcher = undefined;
+    this.unwatchFolder('');
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
   }

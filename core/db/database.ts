@@ -46,3 +46,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
   }
   return ran;
 }
+
+/** For /healthz: the database answers a query; its journal mode (WAL when all is well). */
+export function databaseHealth(db: Db): { engine: 'sqlite'; journalMode: string } {
+  db.prepare('SELECT 1').get();
+  return { engine: 'sqlite', journalMode: String(db.pragma('journal_mode', { simple: true })) };
+}

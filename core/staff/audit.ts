@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Db, Migration } from '../db/database.ts';
 
 /**
@@ -161,4 +162,49 @@ export function auditFacets(db: Db): { actions: string[]; objectTypes: string[] 
     actions: db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[],
     objectTypes: db.prepare('SELECT DISTINCT object_type FROM audit_log ORDER BY object_type').pluck().all() as string[],
   };
+}
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** The audit page's filters, each with its label and what it accepts. */
+export const auditFilterFields = {
+  actor: { label: 'Who', schema: z.string().regex(/^(\d{1,9}|system)$/, 'must be a user from the list') },
+  action: { label: 'Action', schema: z.string().max(80, 'must be at most 80 characters').regex(/^[a-z0-9.:_-]+$/, 'must be an action from the list') },
+  objectType: { label: 'Object type', schema: z.string().max(40, 'must be at most 40 characters').regex(/^[a-z0-9_-]+$/, 'must be a type from the list') },
+  objectId: { label: 'Object', schema: z.string().max(300, 'must be at most 300 characters') },
+  from: { label: 'From', schema: date },
+  to: { label: 'To', schema: date },
+} as const;
+
+/**
+ * One page of the audit log for the filters in a query string. A filter that is not valid is reported
+ * (and kept, to show what was typed) but not applied; a page past the end shows the last one.
+ */
+export function auditPage(db: Db, params: URLSearchParams, pageSize = 50) {
+  const values: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  for (const [name, { schema }] of Object.entries(auditFilterFields)) {
+    const raw = params.get(name)?.trim();
+    if (!raw) continue;
+    values[name] = raw;
+    const checked = schema.safeParse(raw);
+    if (!checked.success) errors[name] = checked.error.issues[0]?.message ?? 'is not valid';
+  }
+  const ok = (name: string) => (values[name] && !errors[name] ? values[name] : undefined);
+  const actor = ok('actor');
+  const query: AuditQuery = {
+    actorId: actor === 'system' ? null : actor ? Number(actor) : undefined,
+    action: ok('action'),
+    objectType: ok('objectType'),
+    objectId: ok('objectId'),
+    from: ok('from'),
+    to: ok('to'),
+    pageSize,
+  };
+  const requested = /^\d{1,9}$/.test(params.get('page') ?? '') ? Math.max(1, Number(params.get('page'))) : 1;
+  let result = queryAudit(db, { ...query, page: requested });
+  const pages = Math.max(1, Math.ceil(result.total / pageSize));
+  const page = Math.min(requested, pages);
+  if (page !== requested) result = queryAudit(db, { ...query, page });
+  return { values, errors, rows: result.rows, total: result.total, page, pages, facets: auditFacets(db) };
 }

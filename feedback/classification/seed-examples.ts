@@ -1,5 +1,5 @@
 import type { Locale } from '@core/i18n/locales.ts';
-import type { ComplaintCategory } from './categories.ts';
+import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 
 /**
  * The examples a fresh portal trains its first model on: three complaints per category, each written

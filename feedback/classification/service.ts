@@ -1,6 +1,6 @@
 import type { Db } from '@core/db/database.ts';
 import { isLocale, locales, type Locale } from '@core/i18n/locales.ts';
-import { complaintCategories, isComplaintCategory, type ComplaintCategory } from './categories.ts';
+import { complaintCategories, isComplaintCategory, type ComplaintCategory } from '@core/content/complaint-categories.ts';
 import { KeywordRules } from './keyword-rules.ts';
 import { TextClassifier } from './text-classifier.ts';
 import { addExamples, listExamples, loadLatestModel, pruneModels, saveModel } from './training-store.ts';

@@ -15,7 +15,7 @@ import { openDatabase } from '@core/db/database.ts';
 import { isLocale, type Locale } from '@core/i18n/locales.ts';
 import { readLabelledCsv, type CsvProblem } from '../classification/csv.ts';
 import { detectLocale, detectTextLocale } from '../classification/detect.ts';
-import { complaintCategories } from '../classification/categories.ts';
+import { complaintCategories } from '@core/content/complaint-categories.ts';
 import { TextClassifier } from '../classification/text-classifier.ts';
 import { addExamples, classifierMigrations, listExamples, saveModel } from '../classification/training-store.ts';
 

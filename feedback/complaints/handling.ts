@@ -3,11 +3,17 @@ import { productIds } from '@core/content/products.ts';
 import type { Db } from '@core/db/database.ts';
 import { ActionError, runAction, type ActionResult, type AuditNote } from '@core/staff/actions.ts';
 import type { StaffDirectory, StaffMember } from '@core/staff/users.ts';
+import type { Clock } from '../clock.ts';
 import type { Routing, Team } from '../routing/routing.ts';
+import type { AnswerFinder } from '@core/answers/port.ts';
+import { placeholdersIn } from '@core/content/placeholders.ts';
 import { asSeenBy, complaintAccess, type ComplaintAccess } from './access.ts';
+import { AnswerUses } from './answer-uses.ts';
+import { filled, placeholderValues, suggestAnswers, type SuggestedAnswer, type Suggestions } from './answers.ts';
 import { severities, statuses, type Complaint, type ComplaintEvent } from './model.ts';
 import type { ComplaintService, SubmitResult } from './service.ts';
 import type { ListQuery, ListResult } from './store.ts';
+import { inboxFilter } from './inbox.ts';
 import { fieldProblems, idempotencyKeyPattern, staffComplaintSchema, staffMessage, type StaffComplaintInput } from './validation.ts';
 
 /** The staff forms on a complaint page, one per `action`. */
@@ -18,7 +24,13 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, message: st
 const text = z.string().default('');
 
 const handlingForm = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('reply'), message: text, nextStatus: z.union([z.literal(''), z.enum(statuses)]).catch('').default('') }),
+  z.object({
+    action: z.literal('reply'),
+    message: text,
+    nextStatus: z.union([z.literal(''), z.enum(statuses)]).catch('').default(''),
+    /** The suggested answer the reply started from (`<locale>/<slug>`), counted for editors. */
+    answerId: z.string().regex(/^[a-zA-Z-]{2,7}\/[a-z0-9-]{1,100}$/).optional().catch(undefined),
+  }),
   z.object({ action: z.literal('note'), note: text }),
   z.object({ action: z.literal('assign'), assigneeId: z.union([z.literal(''), z.string().regex(/^\d{1,9}$/, 'Choose someone who handles complaints.')]).default('') }),
   z.object({ action: z.literal('status'), status: choice(statuses, 'Choose a status from the list.') }),
@@ -45,13 +57,17 @@ export interface ComplaintPage {
 export interface RecordedComplaint {
   id: number;
   reference: string;
-  /** The customer's tracking link, to read out or send. */
-  trackingToken: string;
+  /** The customer's private tracking link, to read out or send (shown once). */
+  trackingUrl: string;
   mailed: boolean;
 }
 
 export interface HandlingDeps {
   db: Db;
+  clock: Clock;
+  /** Suggested answers from the knowledge base (site/lib/app.ts wires the search engine in); none in some tests. */
+  answers?: AnswerFinder;
+  log?: (line: string) => void;
   complaints: ComplaintService;
   routing: Routing;
   staff: StaffDirectory;
@@ -63,21 +79,52 @@ export interface HandlingDeps {
  * written with its audit entry in one transaction.
  */
 export class ComplaintHandling {
-  constructor(private readonly deps: HandlingDeps) {}
+  readonly answerUses: AnswerUses;
+
+  constructor(private readonly deps: HandlingDeps) {
+    this.answerUses = new AnswerUses(deps.db);
+  }
 
   access(member: StaffMember): ComplaintAccess {
     return complaintAccess(member, this.deps.routing);
   }
 
-  /** The inbox for this person: only their scope's complaints, masked as their role requires. */
-  list(member: StaffMember, query: Omit<ListQuery, 'teamScope'>): ListResult {
+  /**
+   * The inbox for this person, filtered by the query string: only their scope's complaints, masked as
+   * their role requires, one page of them (a page past the end shows the last one).
+   */
+  inbox(member: StaffMember, params: URLSearchParams, pageSize = 25) {
     const access = this.access(member);
-    const found = this.deps.complaints.list({ ...query, teamScope: access.teams });
-    return { total: found.total, rows: found.rows.map((c) => asSeenBy(access, c)) };
-  }
-
-  counts(member: StaffMember) {
-    return this.deps.complaints.counts(this.access(member).teams);
+    const filter = inboxFilter(params);
+    const teams = this.teams(member);
+    const teamId = teams.some((t) => t.id === filter.team) ? filter.team : undefined;
+    const query: ListQuery = {
+      status: filter.status,
+      teamId,
+      teamScope: access.teams,
+      category: filter.category,
+      product: filter.product,
+      channel: filter.channel,
+      overdue: !!filter.overdue,
+      assigneeId: filter.mine ? member.id : undefined,
+      q: filter.q || undefined,
+      pageSize,
+    };
+    const requested = filter.page && filter.page >= 1 ? filter.page : 1;
+    let found: ListResult = this.deps.complaints.list({ ...query, page: requested });
+    const pages = Math.max(1, Math.ceil(found.total / pageSize));
+    const page = Math.min(requested, pages);
+    if (page !== requested) found = this.deps.complaints.list({ ...query, page });
+    return {
+      access,
+      filter: { ...filter, team: teamId },
+      teams,
+      rows: found.rows.map((c) => asSeenBy(access, c)),
+      total: found.total,
+      page,
+      pages,
+      counts: this.deps.complaints.counts(access.teams),
+    };
   }
 
   /** The teams this person's complaints can be with (the inbox's team filter). */
@@ -118,8 +165,9 @@ export class ComplaintHandling {
       switch (input.action) {
         case 'reply': {
           const next = input.nextStatus || undefined;
-          service.reply(c.id, member.id, input.message, next);
-          return { value: input.action, audit: audit(next ? { status: next } : undefined) };
+          service.reply(c.id, member.id, this.withTrackingLink(c, input.message), next);
+          if (input.answerId) this.answerUses.record(c.id, input.answerId, member.id, this.deps.clock.now().toISOString());
+          return { value: input.action, audit: audit({ ...(next ? { status: next } : {}), ...(input.answerId ? { answer: input.answerId } : {}) }) };
         }
         case 'note':
           service.note(c.id, member.id, input.note);
@@ -146,6 +194,32 @@ export class ComplaintHandling {
     });
   }
 
+  /** The best answers for a complaint the person can open, with its values filled in; undefined when they cannot. */
+  async suggestions(member: StaffMember, key: string | undefined): Promise<(Suggestions & { complaint: Complaint }) | undefined> {
+    const page = this.open(member, key);
+    if (!page) return undefined;
+    const found = await suggestAnswers(this.deps.answers, page.complaint, member, this.deps.log ?? ((line) => console.warn(line)));
+    return { ...found, complaint: page.complaint };
+  }
+
+  /** One answer filled in for a complaint the person can open: what "Use this answer" puts in the reply. */
+  answerFor(member: StaffMember, complaint: Complaint, answerId: string | null): SuggestedAnswer | undefined {
+    const candidate = answerId ? this.deps.answers?.get(answerId) : undefined;
+    return candidate && filled(candidate, placeholderValues(complaint, member));
+  }
+
+  /**
+   * The tracking link is made when the reply is sent (only hashes of links are kept); any other
+   * placeholder still in the text was not filled, and the reply is refused rather than sent with it.
+   */
+  private withTrackingLink(c: Complaint, message: string): string {
+    const left = placeholdersIn(message).filter((p) => p.name !== 'complaint.trackingUrl');
+    if (left.length) throw new ActionError('message', `Fill in ${[...new Set(left.map((p) => p.raw))].join(', ')} before sending: the customer would see it as written.`);
+    if (!placeholdersIn(message).length) return message;
+    const link = this.deps.complaints.trackingUrl(this.deps.complaints.store.issueToken(c.id, this.deps.clock.now().toISOString()));
+    return message.replace(/\{\{\s*complaint\.trackingUrl\s*\}\}/g, link);
+  }
+
   /**
    * Staff record a complaint received by phone, email, letter or in person; the channel is kept. Form
    * fields arrive as strings: empty optional ones are left out, an empty product means "other".
@@ -165,7 +239,7 @@ export class ComplaintHandling {
       const result: SubmitResult = this.deps.complaints.submit(input, { channel: input.channel, recordedBy: member.id });
       if (!result.ok) throw new ActionError('form', 'This form was already used for a different complaint. Reload the page to record another one.', 409);
       return {
-        value: { id: result.complaint.id, reference: result.complaint.reference, trackingToken: result.token, mailed: !!input.email },
+        value: { id: result.complaint.id, reference: result.complaint.reference, trackingUrl: this.deps.complaints.trackingUrl(result.token), mailed: !!input.email },
         audit: { action: 'complaint.record', objectType: 'complaint', objectId: result.complaint.reference, detail: { channel: input.channel } },
       };
     });

@@ -1,4 +1,4 @@
-import type { ComplaintCategory } from '../classification/categories.ts';
+import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 import type { Channel, Severity, Status } from './model.ts';
 
 /** English names for the staff area (which is in English). Customers see core/i18n strings instead. */
@@ -64,3 +64,16 @@ export function highlight(text: string, terms: readonly string[]): Array<{ text:
   if (last < text.length) out.push({ text: text.slice(last), hit: false });
   return out;
 }
+
+/** Field names of the form on which staff record a complaint from another channel. */
+export const recordFormLabels: Record<string, string> = {
+  channel: 'Received by',
+  locale: 'Customer’s language',
+  product: 'Product',
+  subject: 'Subject',
+  description: 'What happened',
+  orderNumber: 'Order or serial number',
+  email: 'Customer’s email address',
+  name: 'Customer’s name',
+  phone: 'Customer’s phone',
+};

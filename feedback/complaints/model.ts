@@ -1,5 +1,5 @@
 import type { Locale } from '@core/i18n/locales.ts';
-import type { ComplaintCategory } from '../classification/categories.ts';
+import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 
 /** How a complaint reached us: the web form or API, or recorded by staff from another channel. */
 export const channels = ['web', 'api', 'phone', 'email', 'letter', 'in-person'] as const;
@@ -87,7 +87,9 @@ export type EventKind =
   | 'reply'
   | 'customer-reply'
   | 'escalated'
-  | 'deadline';
+  | 'deadline'
+  /** The customer rated the resolved complaint (1–5, data.rating; the optional comment is the body). */
+  | 'rated';
 
 export type Actor = 'customer' | 'staff' | 'system';
 

@@ -2,7 +2,7 @@ import type { Db } from '@core/db/database.ts';
 import { products, productIds } from '@core/content/products.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import { messages } from '@core/i18n/messages.ts';
-import { isComplaintCategory, type ComplaintCategory } from '../classification/categories.ts';
+import { isComplaintCategory, type ComplaintCategory } from '@core/content/complaint-categories.ts';
 import type { ClassificationService, ClassifyResult } from '../classification/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Deadlines } from '../deadlines/deadlines.ts';
@@ -15,6 +15,8 @@ import { ComplaintStore, type ListQuery, type ListResult } from './store.ts';
 import { fingerprint, hashToken, isTokenShape, newTrackingToken, trackingPath } from './tokens.ts';
 import type { PublicComplaintInput, StaffComplaintInput } from './validation.ts';
 import { ActionError } from '@core/staff/actions.ts';
+import { StaffDirectory } from '@core/staff/users.ts';
+import { alarmMail, alarmRecipients, alarmWebhook, defaultServiceDeskEmail, passedDeadline } from './alarms.ts';
 
 export interface ComplaintServiceDeps {
   db: Db;
@@ -26,6 +28,8 @@ export interface ComplaintServiceDeps {
   deflection: Deflection;
   /** Public origin for links in mails, without a trailing slash. */
   siteUrl: string;
+  /** Gets the overdue alarm of an unassigned complaint (SERVICE_DESK_EMAIL); see ./alarms.ts. */
+  serviceDeskEmail?: string;
   log?: (line: string) => void;
 }
 
@@ -55,11 +59,14 @@ export class ComplaintService {
   readonly store: ComplaintStore;
   private readonly references: ReferenceCounter;
   private readonly log: (line: string) => void;
+  /** Staff accounts: the assignee's address for overdue alarms. */
+  private readonly staff: StaffDirectory;
 
   constructor(private readonly deps: ComplaintServiceDeps) {
     this.store = new ComplaintStore(deps.db);
     this.references = new ReferenceCounter(deps.db);
     this.log = deps.log ?? ((line) => console.info(line));
+    this.staff = new StaffDirectory(deps.db);
     deps.outbox.on('classify', (payload) => this.retryClassification((payload as { complaintId: number }).complaintId));
   }
 
@@ -67,7 +74,8 @@ export class ComplaintService {
     return this.deps.clock.now();
   }
 
-  private link(token: string): string {
+  /** The customer's private tracking page for a token. */
+  trackingUrl(token: string): string {
     return `${this.deps.siteUrl}${trackingPath(token)}`;
   }
 
@@ -161,7 +169,7 @@ export class ComplaintService {
       this.store.addEvent({ complaintId: id, at, kind: 'classified', actor: 'system', data: { category: classified.category, severity: classified.severity, source: classified.classification.source } });
       this.store.addEvent({ complaintId: id, at, kind: 'routed', actor: 'system', data: { teamId: route.teamId, ruleId: route.ruleId } });
       if (input.email) {
-        outbox.mail({ to: input.email, subject: t.mail.confirmationSubject(reference), text: t.mail.confirmationBody(reference, this.link(token), input.subject), label: `confirmation ${reference}` }, id);
+        outbox.mail({ to: input.email, subject: t.mail.confirmationSubject(reference), text: t.mail.confirmationBody(reference, this.trackingUrl(token), input.subject), label: `confirmation ${reference}` }, id);
       }
       if (classified.failed) outbox.enqueue('classify', { complaintId: id }, id);
       if ('suggestionSession' in input) deflection.submitted(input.suggestionSession);
@@ -258,7 +266,9 @@ export class ComplaintService {
       if (c.email) {
         const token = this.store.issueToken(id, at);
         const t = messages(c.locale).complaints;
-        this.deps.outbox.mail({ to: c.email, subject: t.mail.replySubject(c.reference), text: t.mail.replyBody(c.reference, this.link(token), text), label: `reply ${c.reference}` }, id);
+        // A reply that resolves the complaint is the mail saying so, with the invitation to rate it.
+        if (nextStatus === 'resolved' && c.status !== 'resolved' && !this.rated(id)) this.deps.outbox.mail(this.resolvedMail(c, token, text), id);
+        else this.deps.outbox.mail({ to: c.email, subject: t.mail.replySubject(c.reference), text: t.mail.replyBody(c.reference, this.trackingUrl(token), text), label: `reply ${c.reference}` }, id);
       }
     })();
     this.deps.outbox.kick();
@@ -295,7 +305,20 @@ export class ComplaintService {
       const patch: Parameters<ComplaintStore['update']>[1] = {};
       this.applyStatus(c, status, staffId, at, patch);
       this.store.update(id, patch, at);
+      if (status === 'resolved' && c.email && !this.rated(id)) this.deps.outbox.mail(this.resolvedMail(c, this.store.issueToken(id, at)), id);
     })();
+    this.deps.outbox.kick();
+  }
+
+  /** Customer satisfaction (feedback/satisfaction): a complaint is rated once, so a rated one is not invited again. */
+  private rated(id: number): boolean {
+    return this.store.events(id).some((e) => e.kind === 'rated');
+  }
+
+  /** The mail saying the complaint is resolved (with the reply that resolved it) and inviting a 1–5 rating on the tracking page. */
+  private resolvedMail(c: Complaint, token: string, reply: string | null = null) {
+    const t = messages(c.locale).complaints.satisfaction.mail;
+    return { to: c.email!, subject: t.subject(c.reference), text: t.body(c.reference, `${this.trackingUrl(token)}#satisfaction`, reply), label: `resolved ${c.reference}` };
   }
 
   private applyStatus(c: Complaint, to: Status, staffId: number, at: string, patch: Parameters<ComplaintStore['update']>[1]): void {
@@ -403,33 +426,32 @@ export class ComplaintService {
   // ----- Deadlines -----
 
   /**
-   * Marks every open complaint past a deadline as escalated, notes it in the timeline and mails the
-   * team lead (no customer details in that mail). Returns the references escalated.
+   * Marks every open complaint past a deadline as escalated, notes it in the timeline and raises the
+   * alarm (./alarms.ts): a mail to the assigned agent or the service desk on duty, the team lead copied or
+   * told in the daily digest, and the alert webhook when configured; no customer details in either.
+   * Returns the references escalated.
    */
   escalateOverdue(): string[] {
     const now = this.now();
     const at = now.toISOString();
     const escalated: string[] = [];
+    const serviceDesk = this.deps.serviceDeskEmail ?? defaultServiceDeskEmail;
     for (const c of this.store.overdue(at)) {
-      const which = c.responseDueAt && c.responseDueAt <= at ? 'response' : 'resolution';
-      const due = which === 'response' ? c.responseDueAt! : c.resolutionDueAt!;
+      const { which, due } = passedDeadline(c, at)!;
       const team = this.deps.routing.team(c.teamId);
+      const recipients = alarmRecipients(c, team, this.staff, serviceDesk);
+      const alarm = { complaint: c, team, which, due, recipients, siteUrl: this.deps.siteUrl };
       this.deps.db.transaction(() => {
-        this.store.addEvent({ complaintId: c.id, at, kind: 'escalated', actor: 'system', data: { deadline: which, due, teamId: c.teamId, lead: team?.leadEmail ?? null } });
+        this.store.addEvent({
+          complaintId: c.id,
+          at,
+          kind: 'escalated',
+          actor: 'system',
+          data: { deadline: which, due, teamId: c.teamId, lead: recipients.lead, alarm: recipients.role, to: recipients.to, cc: recipients.cc, leadDigest: recipients.leadInDigest },
+        });
         this.store.update(c.id, { escalatedAt: at }, at);
-        if (team?.leadEmail) {
-          const url = `${this.deps.siteUrl}/admin/complaints/${c.id}`;
-          const what = which === 'response' ? 'first response' : 'resolution';
-          this.deps.outbox.mail(
-            {
-              to: team.leadEmail,
-              subject: `[Overdue] ${c.reference}: ${what} was due ${due.slice(0, 16).replace('T', ' ')} UTC`,
-              text: `The ${what} deadline of complaint ${c.reference} has passed.\n\nTeam: ${team.name}\nCategory: ${c.category ?? 'unclassified'}\nSeverity: ${c.severity}\nProduct: ${c.product ? (products[c.product as keyof typeof products] ?? c.product) : 'not given'}\nStatus: ${c.status}\nDue: ${due}\n\nOpen it in the staff area:\n${url}\n`,
-              label: `escalation ${c.reference}`,
-            },
-            c.id,
-          );
-        }
+        this.deps.outbox.mail(alarmMail(alarm), c.id);
+        if (this.deps.outbox.hasWebhook) this.deps.outbox.webhook(alarmWebhook(alarm), c.id);
       })();
       escalated.push(c.reference);
     }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '@core/db/database.ts';
 import type { Locale } from '@core/i18n/locales.ts';
-import type { ComplaintCategory } from '../classification/categories.ts';
+import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 import type { Actor, Channel, Classification, Complaint, ComplaintEvent, EventKind, Severity, Status } from './model.ts';
 import { hashToken, newTrackingToken } from './tokens.ts';
 
@@ -347,5 +347,31 @@ export class ComplaintStore {
 
   count(): number {
     return this.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get() as number;
+  }
+
+  /** Open complaints of a team with nobody assigned and past a deadline, the longest overdue first (the lead's daily digest). */
+  overdueUnassigned(teamId: string, now: string): Complaint[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM complaints WHERE team_id = @teamId AND assignee_id IS NULL AND status IN ('new', 'triaged', 'in-progress', 'waiting-for-customer')
+          AND ((response_due_at IS NOT NULL AND response_due_at <= @now) OR (resolution_due_at IS NOT NULL AND resolution_due_at <= @now))
+          ORDER BY MIN(COALESCE(response_due_at, '9999'), COALESCE(resolution_due_at, '9999')), id`)
+        .all({ teamId, now }) as Row[]
+    ).map(toComplaint);
+  }
+
+  /** The last day (YYYY-MM-DD) a team's overdue digest was written, if ever. */
+  lastDigestDay(teamId: string): string | undefined {
+    return this.db.prepare('SELECT value FROM feedback_settings WHERE key = ?').pluck().get(`overdue-digest:${teamId}`) as string | undefined;
+  }
+
+  /** Claims a team's digest for a day; false when that day (or a later one) was already claimed. Run in the digest's transaction. */
+  claimDigestDay(teamId: string, day: string): boolean {
+    return (
+      this.db
+        .prepare(`INSERT INTO feedback_settings (key, value) VALUES (?, ?)
+          ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE feedback_settings.value < excluded.value`)
+        .run(`overdue-digest:${teamId}`, day).changes === 1
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@core/db/database.ts';
-import { complaintCategories } from '../classification/categories.ts';
+import { complaintCategories } from '@core/content/complaint-categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
 import { addWorkingTime, checkBusinessHours, defaultBusinessHours, type BusinessHours } from './business-hours.ts';
 import { ActionError } from '@core/staff/actions.ts';

@@ -2,6 +2,8 @@ import nodemailer from 'nodemailer';
 
 export interface MailMessage {
   to: string;
+  /** Copies (staff addresses only, such as the team lead on an overdue alarm). */
+  cc?: string[];
   subject: string;
   text: string;
 }
@@ -38,7 +40,7 @@ export function smtpMailer({ url, from, timeoutMs = 10_000 }: SmtpOptions): Mail
   return {
     kind: 'smtp',
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from, to: message.to, ...(message.cc?.length ? { cc: message.cc } : {}), subject: message.subject, text: message.text });
     },
     close: () => transport.close(),
   };

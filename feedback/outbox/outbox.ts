@@ -6,9 +6,28 @@ import type { Mailer } from './mailer.ts';
 /** A mail as the outbox keeps it. `label` names it in logs (never the address or the text). */
 export interface MailPayload {
   to: string;
+  /** Copies; staff addresses only. */
+  cc?: string[];
   subject: string;
   text: string;
   label: string;
+}
+
+/**
+ * A JSON POST to the alert webhook (`ALERT_WEBHOOK_URL`), as the outbox keeps it. The URL itself is not
+ * stored (it often carries a secret token): rows go to the URL configured when they are sent.
+ * `label` names it in logs; `body` must carry no customer personal data.
+ */
+export interface WebhookPayload {
+  label: string;
+  body: Record<string, unknown>;
+}
+
+export interface WebhookOptions {
+  /** Where webhook rows are POSTed; unset: webhook rows are kept, not sent. */
+  url?: string;
+  /** Milliseconds to wait for the answer; default 10 s. A stuck receiver must not stall the outbox. */
+  timeoutMs?: number;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'kept' | 'dead' | 'done';
@@ -38,6 +57,8 @@ export interface OutboxOptions {
   /** How long a claimed row is left alone by other processes while it is being sent; default 5 minutes. */
   leaseMs?: number;
   log?: (line: string) => void;
+  /** The alert webhook (kind `webhook`). */
+  webhook?: WebhookOptions;
 }
 
 /** Tracking links are secret: once a mail is out, its stored copy keeps the reference but not the token. */
@@ -56,7 +77,8 @@ function backoff(attempts: number, base: number, max: number): number {
  */
 export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler>();
-  private readonly options: Required<OutboxOptions>;
+  private readonly options: Required<Omit<OutboxOptions, 'webhook'>>;
+  private readonly webhookOptions: WebhookOptions;
   private readonly s: { insert: Statement; due: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
   private running: Promise<ProcessResult> | undefined;
   private kicked = false;
@@ -74,6 +96,7 @@ export class Outbox {
       leaseMs: options.leaseMs ?? 300_000,
       log: options.log ?? ((line) => console.info(line)),
     };
+    this.webhookOptions = { ...options.webhook };
     this.s = {
       insert: db.prepare('INSERT INTO outbox (kind, complaint_id, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       due: db.prepare("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"),
@@ -108,12 +131,22 @@ export class Outbox {
     return this.enqueue('mail', payload, complaintId);
   }
 
+  /** Whether an alert webhook is configured (ALERT_WEBHOOK_URL). */
+  get hasWebhook(): boolean {
+    return !!this.webhookOptions.url;
+  }
+
+  /** Adds a webhook POST; call inside the transaction of the change it belongs to. */
+  webhook(payload: WebhookPayload, complaintId: number | null = null): number {
+    return this.enqueue('webhook', payload, complaintId);
+  }
+
   /**
    * Processes due rows soon, once, however often it is called in the meantime. Without a mail transport
    * there is nothing urgent to do (mails are only kept), so the scheduler's round every minute does it.
    */
   kick(): void {
-    if (this.kicked || this.mailer.kind === 'none') return;
+    if (this.kicked || (this.mailer.kind === 'none' && !this.hasWebhook)) return;
     this.kicked = true;
     setImmediate(() => {
       this.kicked = false;
@@ -155,8 +188,8 @@ export class Outbox {
         const outcome = await this.deliver(row);
         const at = this.clock.now().toISOString();
         if (outcome === 'sent') {
-          const payload = row.payload as MailPayload;
-          this.s.finish.run('sent', 1, at, null, JSON.stringify({ ...payload, text: redactSecrets(payload.text) }), row.id);
+          const payload = row.kind === 'mail' ? { ...(row.payload as MailPayload), text: redactSecrets((row.payload as MailPayload).text) } : row.payload;
+          this.s.finish.run('sent', 1, at, null, JSON.stringify(payload), row.id);
           result.sent++;
         } else if (outcome === 'kept') {
           this.s.finish.run('kept', 0, at, null, JSON.stringify(row.payload), row.id);
@@ -187,7 +220,12 @@ export class Outbox {
     if (row.kind === 'mail') {
       if (this.mailer.kind === 'none') return 'kept';
       const p = row.payload as MailPayload;
-      await this.mailer.send({ to: p.to, subject: p.subject, text: p.text });
+      await this.mailer.send({ to: p.to, ...(p.cc?.length ? { cc: p.cc } : {}), subject: p.subject, text: p.text });
+      return 'sent';
+    }
+    if (row.kind === 'webhook') {
+      if (!this.webhookOptions.url) return 'kept';
+      await postWebhook(this.webhookOptions.url, (row.payload as WebhookPayload).body, this.webhookOptions.timeoutMs ?? 10_000);
       return 'sent';
     }
     const handler = this.handlers.get(row.kind);
@@ -263,7 +301,32 @@ function toRow(r: RawRow): OutboxRow {
   };
 }
 
+/**
+ * POSTs JSON with a timeout; anything but a 2xx answer (redirects included) throws, so the outbox retries.
+ * Errors name the status or the network failure, never the URL (it may carry a secret).
+ */
+async function postWebhook(url: string, body: unknown, timeoutMs: number): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'kestrel-help-center-outbox' },
+      body: JSON.stringify(body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const e = error as Error & { cause?: { code?: string } };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new Error(`webhook: no answer within ${timeoutMs} ms`);
+    throw new Error(`webhook: ${e.cause?.code ?? e.name} (request failed)`);
+  }
+  // Read the answer to the end so the connection can be reused; its content does not matter.
+  await response.arrayBuffer().catch(() => undefined);
+  if (response.status < 200 || response.status > 299) throw new Error(`webhook: answered ${response.status}`);
+}
+
 function describe(row: OutboxRow): string {
   if (row.kind === 'mail') return `mail (${(row.payload as Partial<MailPayload>).label ?? 'message'})`;
+  if (row.kind === 'webhook') return `webhook (${(row.payload as Partial<WebhookPayload>).label ?? 'alert'})`;
   return row.kind;
 }

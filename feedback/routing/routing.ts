@@ -1,6 +1,6 @@
 import type { Db } from '@core/db/database.ts';
 import { productIds, products, type ProductId } from '@core/content/products.ts';
-import { complaintCategories, type ComplaintCategory } from '../classification/categories.ts';
+import { complaintCategories, type ComplaintCategory } from '@core/content/complaint-categories.ts';
 import { severities, type Severity } from '../complaints/model.ts';
 import { ActionError } from '@core/staff/actions.ts';
 

@@ -9,6 +9,7 @@ import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts'
 import { fileOffsetClock } from '@feedback/clock.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
+import { createAnswerFinder } from '@search/answers.ts';
 import { SearchIndexer } from '@search/indexer.ts';
 import type { SearchEngine } from '@search/port.ts';
 import { selectEngine } from '@search/select-engine.ts';
@@ -46,9 +47,10 @@ function createApp(): App {
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
   if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
-  const feedback = createFeedback({ db, clock, siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
-  const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   const engine = selectEngine(cfg);
+  const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
+    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
+  const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
   const ready = indexer.start().then(({ indexed, removed }) => {

@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
+import { databaseHealth } from '@core/db/database.ts';
+import { json } from '@core/http/responses.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
   const { app } = locals;
-  app.db.prepare('SELECT 1').get();
-  const body = {
+  return json({
     status: 'ok',
-    database: { engine: 'sqlite', journalMode: app.db.pragma('journal_mode', { simple: true }) },
+    database: databaseHealth(app.db),
     search: { engine: app.search.engine.name, documents: await app.search.engine.count() },
     content: { articles: app.content.all().length, filesWithProblems: app.content.problems.size },
-  };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+  });
 };

@@ -1,8 +1,11 @@
-// Adds a copy button to paste-ready answers; without JavaScript the text is still there to select.
+// Adds a Copy button to answers for signed-in staff, who paste them into replies; customers just read
+// them. Without JavaScript the text is still there to select.
 const copyLabel = document.documentElement.dataset.copyLabel ?? 'Copy';
 const copiedLabel = document.documentElement.dataset.copiedLabel ?? 'Copied';
 
-for (const box of document.querySelectorAll<HTMLElement>('.answer')) {
+const staff = document.documentElement.hasAttribute('data-staff');
+
+for (const box of staff ? document.querySelectorAll<HTMLElement>('.answer') : []) {
   const text = box.querySelector<HTMLElement>('.answer-text');
   if (!text || !navigator.clipboard) continue;
   const button = document.createElement('button');

@@ -34,7 +34,7 @@ describe('editor form <-> file', () => {
 
   it('builds clean frontmatter for new articles and normalises textarea newlines', () => {
     const out = composeSource(
-      { title: 'Yes', summary: 'true', category: 'faq', audience: 'public', locale: 'en', translationKey: 'k', product: '', tags: '', answer: 'Line one\r\nline two', updated: '2026-11-01', status: 'draft' },
+      { title: 'Yes', summary: 'true', category: 'faq', audience: 'public', locale: 'en', translationKey: 'k', product: '', tags: '', answer: 'Line one\r\nline two', reply: '', complaintCategories: '', updated: '2026-11-01', status: 'draft' },
       '\r\n\r\nHello\r\n\r\n## Part\r\n\r\nText\r\n',
     );
     expect(out).not.toContain('\r');

@@ -76,7 +76,7 @@ async function waitForMail(what: string, match: (m: Mail) => boolean): Promise<M
   return found!;
 }
 
-test('an overdue complaint escalates (test clock): first in the inbox, and the team lead’s mail reaches the SMTP server', async ({ page }) => {
+test('an overdue complaint escalates (test clock): first in the inbox, and its alarm and the lead’s digest reach the SMTP server', async ({ page }) => {
   test.setTimeout(90_000);
   const m = t('en');
   const customer = { email: `escalation.${Date.now().toString(36)}@example.com`, name: 'Anna Virtanen', phone: '+358 40 765 4321' };
@@ -129,18 +129,26 @@ test('an overdue complaint escalates (test clock): first in the inbox, and the t
   await expect(page.locator('.timeline')).toContainText('Escalated: the response deadline');
   await expect(page.locator('.timeline')).toContainText('the team lead was mailed');
 
-  // The R&D Laundry lead's mail reached the SMTP server: the reference and a staff link, no customer details.
-  const lead = await waitForMail('the team lead’s escalation mail', (mail) => mail.subject.includes(`[Overdue] ${reference}`));
-  expect(lead.to).toEqual(['rd-laundry-lead@kestrel-home.example']);
-  expect(lead.subject).toContain('first response was due');
-  expect(lead.text).toContain(`The first response deadline of complaint ${reference} has passed.`);
-  expect(lead.text).toMatch(new RegExp(`${baseURL}/admin/complaints/\\d+`));
-  for (const secret of [customer.email, customer.phone, '765 4321', customer.name, 'Virtanen', '/track/']) {
-    expect(lead.raw).not.toContain(secret);
-    expect(lead.text).not.toContain(secret);
+  // The alarm reached the SMTP server: nobody is assigned, so it goes to the service desk on duty
+  // (SERVICE_DESK_EMAIL, default); R&D Laundry is no service team, so its lead gets the daily digest instead
+  // of a copy (docs/complaints.md). Both: the reference and a staff link, no customer details.
+  const alarm = await waitForMail('the overdue alarm', (mail) => mail.subject.includes(`[Overdue] ${reference}:`) && !mail.subject.includes('daily digest'));
+  expect(alarm.to).toEqual(['service-desk@kestrel-home.example']);
+  expect(alarm.subject).toContain('first response was due');
+  expect(alarm.text).toContain(`The first response deadline of complaint ${reference} has passed.`);
+  expect(alarm.text).toMatch(new RegExp(`${baseURL}/admin/complaints/\\d+`));
+  const digest = await waitForMail('the R&D Laundry lead’s daily digest', (mail) => mail.to.includes('rd-laundry-lead@kestrel-home.example'));
+  expect(digest.to).toEqual(['rd-laundry-lead@kestrel-home.example']);
+  expect(digest.subject).toBe(`[Overdue] ${reference}: daily digest, R&D Laundry (AquaWash)`);
+  expect(digest.text).toMatch(new RegExp(`${baseURL}/admin/complaints/\\d+`));
+  for (const mail of [alarm, digest]) {
+    for (const secret of [customer.email, customer.phone, '765 4321', customer.name, 'Virtanen', '/track/']) {
+      expect(mail.raw).not.toContain(secret);
+      expect(mail.text).not.toContain(secret);
+    }
   }
-  // Once: no second escalation mail for it, and none for the newer complaint.
-  expect(received().filter((mail) => mail.subject.includes('[Overdue]')).map((mail) => mail.subject)).toEqual([lead.subject]);
+  // Once: no second alarm or digest for it, and none for the newer complaint.
+  expect(received().filter((mail) => mail.subject.includes('[Overdue]')).map((mail) => mail.subject).sort()).toEqual([alarm.subject, digest.subject].sort());
 
   // The customer's mailed link works.
   await page.goto(new URL(confirmation.text.match(/https?:\/\/\S+\/track\/[A-Za-z0-9_-]+/)![0]).pathname);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '@core/i18n/locales.ts';
 import { readLabelledCsv } from '@feedback/classification/csv.ts';
-import { complaintCategories, type ComplaintCategory } from '@feedback/classification/categories.ts';
+import { complaintCategories, type ComplaintCategory } from '@core/content/complaint-categories.ts';
 import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/classify-mini');

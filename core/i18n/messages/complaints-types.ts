@@ -93,4 +93,32 @@ export interface ComplaintMessages {
     replySubject: (reference: string) => string;
     replyBody: (reference: string, link: string, message: string) => string;
   };
+  /** Rating a resolved complaint: the tracking page's form and the mail that says it is resolved. */
+  satisfaction: {
+    title: string;
+    intro: string;
+    /** The fieldset's legend of the 1–5 radio buttons. */
+    ratingLegend: string;
+    ratingHint: (min: number, max: number) => string;
+    /** Labels of the radio buttons 1 to 5, in that order. */
+    ratingLabels: readonly [string, string, string, string, string];
+    commentLabel: string;
+    commentHint: (max: number) => string;
+    submit: string;
+    thanks: string;
+    yourRating: (rating: number, max: number) => string;
+    yourComment: string;
+    errors: {
+      rating: (min: number, max: number) => string;
+      commentTooLong: (max: number) => string;
+      notResolved: string;
+      alreadyRated: string;
+      rateLimited: (seconds: number) => string;
+    };
+    mail: {
+      subject: (reference: string) => string;
+      /** `message` is the staff reply that resolved it, when there was one. */
+      body: (reference: string, link: string, message: string | null) => string;
+    };
+  };
 }

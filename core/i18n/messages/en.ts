@@ -40,6 +40,7 @@ export const en: Messages = {
     'service-terms': { name: 'Service terms', description: 'Warranty, returns, delivery, data protection and our other terms.' },
     'claim-rules': { name: 'Claims', description: 'How to file a warranty or damage claim, what is covered, and deadlines.' },
     'internal-guide': { name: 'Staff guides', description: 'Internal guides for service staff and new employees.' },
+    'reply-template': { name: 'Reply templates', description: 'Ready replies for service staff, with the customer’s details filled in.' },
   },
   articleCount: (n) => (n === 1 ? '1 article' : `${n} articles`),
   article: {
@@ -52,7 +53,7 @@ export const en: Messages = {
     draftBadge: 'Draft',
     print: 'Print',
   },
-  callout: { note: 'Note', tip: 'Tip', warning: 'Warning', answer: 'Paste-ready answer', copy: 'Copy', copied: 'Copied' },
+  callout: { note: 'Note', tip: 'Tip', warning: 'Warning', answer: 'Short answer', copy: 'Copy', copied: 'Copied' },
   notFound: {
     title: 'We could not find that page',
     text: 'The page may have moved, or the address may be mistyped.',

@@ -40,6 +40,7 @@ export const es: Messages = {
     'service-terms': { name: 'Condiciones del servicio', description: 'Garantía, devoluciones, entregas, protección de datos y otras condiciones.' },
     'claim-rules': { name: 'Reclamaciones', description: 'Cómo presentar una reclamación de garantía o daños, qué cubre y plazos.' },
     'internal-guide': { name: 'Guías internas', description: 'Guías internas para el personal de atención y los nuevos empleados.' },
+    'reply-template': { name: 'Plantillas de respuesta', description: 'Respuestas listas para el personal de atención, con los datos del cliente ya completados.' },
   },
   articleCount: (n) => (n === 1 ? '1 artículo' : `${n} artículos`),
   article: {
@@ -52,7 +53,7 @@ export const es: Messages = {
     draftBadge: 'Borrador',
     print: 'Imprimir',
   },
-  callout: { note: 'Nota', tip: 'Consejo', warning: 'Atención', answer: 'Respuesta lista para copiar', copy: 'Copiar', copied: 'Copiado' },
+  callout: { note: 'Nota', tip: 'Consejo', warning: 'Atención', answer: 'Respuesta breve', copy: 'Copiar', copied: 'Copiado' },
   notFound: {
     title: 'No hemos encontrado esa página',
     text: 'Puede que la página se haya movido o que la dirección tenga un error.',

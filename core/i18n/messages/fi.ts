@@ -40,6 +40,7 @@ export const fi: Messages = {
     'service-terms': { name: 'Palveluehdot', description: 'Takuu, palautukset, toimitus, tietosuoja ja muut ehdot.' },
     'claim-rules': { name: 'Korvaushakemukset', description: 'Takuu- tai vahinkohakemuksen tekeminen, mitä turva kattaa ja määräajat.' },
     'internal-guide': { name: 'Sisäiset ohjeet', description: 'Sisäiset ohjeet asiakaspalvelulle ja uusille työntekijöille.' },
+    'reply-template': { name: 'Vastauspohjat', description: 'Valmiit vastaukset asiakaspalvelulle, asiakkaan tiedot valmiiksi täytettyinä.' },
   },
   articleCount: (n) => (n === 1 ? '1 artikkeli' : `${n} artikkelia`),
   article: {
@@ -52,7 +53,7 @@ export const fi: Messages = {
     draftBadge: 'Luonnos',
     print: 'Tulosta',
   },
-  callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Valmis vastaus liitettäväksi', copy: 'Kopioi', copied: 'Kopioitu' },
+  callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Lyhyt vastaus', copy: 'Kopioi', copied: 'Kopioitu' },
   notFound: {
     title: 'Sivua ei löytynyt',
     text: 'Sivu on ehkä siirretty, tai osoitteessa on kirjoitusvirhe.',

@@ -40,6 +40,7 @@ export const zhHant: Messages = {
     'service-terms': { name: '服務條款', description: '保固、退貨、配送、個人資料保護及其他條款。' },
     'claim-rules': { name: '理賠', description: '如何申請保固或損壞理賠、保障範圍與期限。' },
     'internal-guide': { name: '內部指南', description: '提供客服人員與新進員工的內部指南。' },
+    'reply-template': { name: '回覆範本', description: '給客服人員的現成回覆，會自動填入客戶資料。' },
   },
   articleCount: (n) => `${n} 篇文章`,
   article: {
@@ -52,7 +53,7 @@ export const zhHant: Messages = {
     draftBadge: '草稿',
     print: '列印',
   },
-  callout: { note: '注意', tip: '提示', warning: '警告', answer: '可直接貼上的回覆', copy: '複製', copied: '已複製' },
+  callout: { note: '注意', tip: '提示', warning: '警告', answer: '簡答', copy: '複製', copied: '已複製' },
   notFound: {
     title: '找不到這個頁面',
     text: '頁面可能已移動，或網址有誤。',

@@ -94,4 +94,29 @@ export const complaintsEn: ComplaintMessages = {
     replySubject: (ref) => `New reply to your complaint ${ref}`,
     replyBody: (ref, link, message) => `Hello,\n\nwe have replied to your complaint ${ref}:\n\n${message}\n\nAnswer us or follow the complaint here:\n${link}\n\nKestrel customer service`,
   },
+  satisfaction: {
+    title: 'How did we do?',
+    intro: 'Your complaint is resolved. Please tell us how satisfied you are with how we handled it. You can rate it once.',
+    ratingLegend: 'How satisfied are you with how we handled your complaint?',
+    ratingHint: (min, max) => `Choose from ${min} (very dissatisfied) to ${max} (very satisfied).`,
+    ratingLabels: ['1 – Very dissatisfied', '2 – Dissatisfied', '3 – Neither satisfied nor dissatisfied', '4 – Satisfied', '5 – Very satisfied'],
+    commentLabel: 'Comment',
+    commentHint: (max) => `Optional: what went well, and what could we do better? At most ${max} characters.`,
+    submit: 'Send rating',
+    thanks: 'Thank you for your rating. It helps us improve.',
+    yourRating: (r, max) => `Your rating: ${r} of ${max}`,
+    yourComment: 'Your comment',
+    errors: {
+      rating: (min, max) => `Please choose a rating from ${min} to ${max}.`,
+      commentTooLong: (max) => `Please shorten your comment to at most ${max} characters.`,
+      notResolved: 'You can rate your complaint once it is resolved.',
+      alreadyRated: 'You have already rated this complaint. A complaint can be rated only once.',
+      rateLimited: (s) => `Too many messages were sent from your network just now. Please wait ${s} seconds and send your rating again; what you chose is kept.`,
+    },
+    mail: {
+      subject: (ref) => `Your complaint ${ref} is resolved`,
+      body: (ref, link, message) =>
+        `Hello,\n\nyour complaint ${ref} is resolved.${message ? `\n\nOur reply:\n\n${message}` : ''}\n\nHow satisfied are you with how we handled it? Please rate it from 1 to 5; it takes a moment:\n${link}\n\nIf the problem is not solved, write to us at the same address and we will reopen the complaint.\n\nKestrel customer service`,
+    },
+  },
 };

@@ -94,4 +94,29 @@ export const complaintsEs: ComplaintMessages = {
     replySubject: (ref) => `Nueva respuesta a su reclamación ${ref}`,
     replyBody: (ref, link, message) => `Hola:\n\nhemos respondido a su reclamación ${ref}:\n\n${message}\n\nRespóndanos o siga la reclamación aquí:\n${link}\n\nAtención al cliente de Kestrel`,
   },
+  satisfaction: {
+    title: '¿Qué tal lo hemos hecho?',
+    intro: 'Su reclamación está resuelta. Díganos hasta qué punto está satisfecho con cómo la hemos tramitado. Puede valorarla una sola vez.',
+    ratingLegend: '¿Qué grado de satisfacción tiene con la tramitación de su reclamación?',
+    ratingHint: (min, max) => `Elija de ${min} (muy insatisfecho) a ${max} (muy satisfecho).`,
+    ratingLabels: ['1 – Muy insatisfecho', '2 – Insatisfecho', '3 – Ni satisfecho ni insatisfecho', '4 – Satisfecho', '5 – Muy satisfecho'],
+    commentLabel: 'Comentario',
+    commentHint: (max) => `Opcional: ¿qué ha ido bien y qué podríamos mejorar? Como máximo ${max} caracteres.`,
+    submit: 'Enviar valoración',
+    thanks: 'Gracias por su valoración. Nos ayuda a mejorar.',
+    yourRating: (r, max) => `Su valoración: ${r} de ${max}`,
+    yourComment: 'Su comentario',
+    errors: {
+      rating: (min, max) => `Elija una valoración de ${min} a ${max}.`,
+      commentTooLong: (max) => `Acorte su comentario a un máximo de ${max} caracteres.`,
+      notResolved: 'Podrá valorar su reclamación cuando esté resuelta.',
+      alreadyRated: 'Ya ha valorado esta reclamación. Cada reclamación solo se puede valorar una vez.',
+      rateLimited: (s) => `Se han enviado demasiados mensajes desde su red hace un momento. Espere ${s} segundos y vuelva a enviar su valoración; lo que ha elegido se conserva.`,
+    },
+    mail: {
+      subject: (ref) => `Su reclamación ${ref} está resuelta`,
+      body: (ref, link, message) =>
+        `Hola:\n\nsu reclamación ${ref} está resuelta.${message ? `\n\nNuestra respuesta:\n\n${message}` : ''}\n\n¿Qué grado de satisfacción tiene con cómo la hemos tramitado? Valórela de 1 a 5; solo le llevará un momento:\n${link}\n\nSi el problema no se ha solucionado, escríbanos en la misma dirección y volveremos a abrir la reclamación.\n\nAtención al cliente de Kestrel`,
+    },
+  },
 };

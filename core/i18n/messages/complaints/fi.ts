@@ -94,4 +94,29 @@ export const complaintsFi: ComplaintMessages = {
     replySubject: (ref) => `Uusi vastaus reklamaatioosi ${ref}`,
     replyBody: (ref, link, message) => `Hei,\n\nvastasimme reklamaatioosi ${ref}:\n\n${message}\n\nVastaa meille tai seuraa reklamaatiota täällä:\n${link}\n\nKestrelin asiakaspalvelu`,
   },
+  satisfaction: {
+    title: 'Miten onnistuimme?',
+    intro: 'Reklamaatiosi on ratkaistu. Kerro meille, kuinka tyytyväinen olet sen käsittelyyn. Voit arvioida sen kerran.',
+    ratingLegend: 'Kuinka tyytyväinen olet reklamaatiosi käsittelyyn?',
+    ratingHint: (min, max) => `Valitse asteikolta ${min} (erittäin tyytymätön) – ${max} (erittäin tyytyväinen).`,
+    ratingLabels: ['1 – Erittäin tyytymätön', '2 – Tyytymätön', '3 – En tyytyväinen enkä tyytymätön', '4 – Tyytyväinen', '5 – Erittäin tyytyväinen'],
+    commentLabel: 'Kommentti',
+    commentHint: (max) => `Vapaaehtoinen: mikä onnistui ja mitä voisimme tehdä paremmin? Enintään ${max} merkkiä.`,
+    submit: 'Lähetä arvio',
+    thanks: 'Kiitos arviostasi. Se auttaa meitä kehittymään.',
+    yourRating: (r, max) => `Arviosi: ${r}/${max}`,
+    yourComment: 'Kommenttisi',
+    errors: {
+      rating: (min, max) => `Valitse arvio väliltä ${min}–${max}.`,
+      commentTooLong: (max) => `Lyhennä kommenttisi enintään ${max} merkkiin.`,
+      notResolved: 'Voit arvioida reklamaatiosi, kun se on ratkaistu.',
+      alreadyRated: 'Olet jo arvioinut tämän reklamaation. Kunkin reklamaation voi arvioida vain kerran.',
+      rateLimited: (s) => `Verkostasi lähetettiin juuri liian monta viestiä. Odota ${s} sekuntia ja lähetä arviosi uudelleen; valintasi säilyvät.`,
+    },
+    mail: {
+      subject: (ref) => `Reklamaatiosi ${ref} on ratkaistu`,
+      body: (ref, link, message) =>
+        `Hei,\n\nreklamaatiosi ${ref} on ratkaistu.${message ? `\n\nVastauksemme:\n\n${message}` : ''}\n\nKuinka tyytyväinen olet sen käsittelyyn? Arvioi se asteikolla 1–5; se vie vain hetken:\n${link}\n\nJos ongelma ei ratkennut, kirjoita meille samassa osoitteessa, niin avaamme reklamaation uudelleen.\n\nKestrelin asiakaspalvelu`,
+    },
+  },
 };

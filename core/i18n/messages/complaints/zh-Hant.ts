@@ -94,4 +94,29 @@ export const complaintsZhHant: ComplaintMessages = {
     replySubject: (ref) => `您的客訴 ${ref} 有新的回覆`,
     replyBody: (ref, link, message) => `您好：\n\n我們已回覆您的客訴 ${ref}：\n\n${message}\n\n您可以在這裡回覆我們或查看處理進度：\n${link}\n\nKestrel 客服中心`,
   },
+  satisfaction: {
+    title: '您對我們的處理滿意嗎？',
+    intro: '您的客訴已解決。請告訴我們您對處理過程的滿意程度。每件客訴只能評分一次。',
+    ratingLegend: '您對這件客訴的處理滿意嗎？',
+    ratingHint: (min, max) => `請從 ${min}（非常不滿意）到 ${max}（非常滿意）中選擇。`,
+    ratingLabels: ['1 – 非常不滿意', '2 – 不滿意', '3 – 普通', '4 – 滿意', '5 – 非常滿意'],
+    commentLabel: '意見',
+    commentHint: (max) => `選填：哪些地方做得好，哪些地方可以改進？最多 ${max} 個字元。`,
+    submit: '送出評分',
+    thanks: '謝謝您的評分，這能幫助我們改進。',
+    yourRating: (r, max) => `您的評分：${r} / ${max}`,
+    yourComment: '您的意見',
+    errors: {
+      rating: (min, max) => `請選擇 ${min} 到 ${max} 分的評分。`,
+      commentTooLong: (max) => `請將意見縮短至最多 ${max} 個字元。`,
+      notResolved: '客訴解決後，您就可以評分。',
+      alreadyRated: '您已為這件客訴評分。每件客訴只能評分一次。',
+      rateLimited: (s) => `剛才從您的網路送出的訊息太多。請等待 ${s} 秒後再送出評分；您的選擇已保留。`,
+    },
+    mail: {
+      subject: (ref) => `您的客訴 ${ref} 已解決`,
+      body: (ref, link, message) =>
+        `您好：\n\n您的客訴 ${ref} 已解決。${message ? `\n\n我們的回覆：\n\n${message}` : ''}\n\n您對我們的處理滿意嗎？請花一點時間給予 1 到 5 分的評分：\n${link}\n\n如果問題尚未解決，請在同一網址留言給我們，我們會重新開啟這件客訴。\n\nKestrel 客服中心`,
+    },
+  },
 };

@@ -1,7 +1,6 @@
 /**
- * The categories complaints are classified into. The rest of this folder decides them: a trainable,
- * explainable text classifier and admin-edited keyword rules, both working on the search analyzer's
- * tokens so they behave alike in every locale (docs/classification.md, decision 0004).
+ * The categories complaints are classified into (by feedback/classification, docs/classification.md).
+ * Shared vocabulary: reply templates in content/ name the complaint categories they answer.
  */
 export const complaintCategories = [
   'product-defect',

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { publicViewer } from '@core/content/article.ts';
+import { parseArticle } from '@core/content/parse-article.ts';
+import { openParseCache, type SqliteParseCache } from '@core/content/parse-cache.ts';
+import { ContentStore, type ContentChange } from '@core/content/store.ts';
+
+// Counts the real pipeline's calls: the store reaches it only through this module.
+vi.mock('@core/content/parse-article.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@core/content/parse-article.ts')>();
+  return { ...original, parseArticle: vi.fn(original.parseArticle) };
+});
+const parses = vi.mocked(parseArticle);
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
+const goodFile = 'en/faq/good-article.mdx';
+/** Well past the watcher's 75 ms debounce: anything still to come from a write has come by then. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+const temps: string[] = [];
+const closers: Array<{ close(): void }> = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-store-watch-'));
+  temps.push(dir);
+  return dir;
+}
+
+function contentCopy(): string {
+  const dir = path.join(tempDir(), 'content');
+  fs.cpSync(fixtures, dir, { recursive: true });
+  return dir;
+}
+
+/** A store watching a copy of the fixtures, with its 'change' events and the watcher's reloadFile() calls recorded. */
+function watched(content = contentCopy()) {
+  const store = new ContentStore(content).loadAll();
+  closers.push(store);
+  store.watch();
+  const changes: ContentChange[] = [];
+  store.on('change', (c) => changes.push(c));
+  const reloads = vi.spyOn(store, 'reloadFile');
+  parses.mockClear();
+  const title = () => store.get('en', 'good-article', publicViewer)?.meta.title;
+  return { content, store, changes, reloads, title };
+}
+
+describe('ContentStore following the disk', () => {
+  beforeEach(() => {
+    parses.mockClear();
+  });
+  afterEach(() => {
+    for (const c of closers.splice(0)) c.close();
+    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does nothing for a write that leaves the text as it was: no parse, no event', async () => {
+    const { content, changes, reloads } = watched();
+    const file = path.join(content, goodFile);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8'));
+    await expect.poll(() => reloads.mock.calls.length, { timeout: 5000 }).toBeGreaterThan(0);
+    await settle();
+    expect(parses).not.toHaveBeenCalled();
+    expect(changes).toEqual([]);
+  });
+
+  it('keeps following a file replaced by a rename, the way atomic saves and git write', async () => {
+    const { content, changes, title } = watched();
+    const file = path.join(content, goodFile);
+    const source = fs.readFileSync(file, 'utf8');
+    const temp = path.join(content, 'en/faq/.good-article.mdx.tmp');
+    fs.writeFileSync(temp, source.replace('How long is the warranty?', 'Renamed into place'));
+    fs.renameSync(temp, file);
+    await expect.poll(title, { timeout: 5000 }).toBe('Renamed into place');
+    fs.writeFileSync(file, source.replace('How long is the warranty?', 'Written in place'));
+    await expect.poll(title, { timeout: 5000 }).toBe('Written in place');
+    fs.rmSync(file);
+    await expect.poll(title, { timeout: 5000 }).toBeUndefined();
+    fs.writeFileSync(file, source);
+    await expect.poll(title, { timeout: 5000 }).toBe('How long is the warranty?');
+    await settle();
+    expect(changes.map((c) => c.type)).toEqual(['upsert', 'upsert', 'remove', 'upsert']);
+  });
+
+  it('takes in a folder moved in with its articles, and drops the articles of a folder moved away', async () => {
+    const { content, store } = watched();
+    const outside = path.join(tempDir(), 'claims');
+    fs.mkdirSync(outside);
+    const source = fs.readFileSync(path.join(content, goodFile), 'utf8').replace('translationKey: good-article', 'translationKey: moved-in');
+    fs.writeFileSync(path.join(outside, 'moved-in.mdx'), source);
+    fs.renameSync(outside, path.join(content, 'en/claims'));
+    await expect.poll(() => store.get('en', 'moved-in', publicViewer)?.file, { timeout: 5000 }).toBe('en/claims/moved-in.mdx');
+    // Watched from then on, like any other folder.
+    fs.writeFileSync(path.join(content, 'en/claims/moved-in.mdx'), source.replace('How long is the warranty?', 'Moved in'));
+    await expect.poll(() => store.get('en', 'moved-in', publicViewer)?.meta.title, { timeout: 5000 }).toBe('Moved in');
+    fs.renameSync(path.join(content, 'en/claims'), path.join(tempDir(), 'claims'));
+    await expect.poll(() => store.get('en', 'moved-in', publicViewer), { timeout: 5000 }).toBeUndefined();
+  });
+
+  it('loads a file that clashed once the other file is gone, though its text is unchanged', () => {
+    const content = contentCopy();
+    fs.copyFileSync(path.join(content, goodFile), path.join(content, 'en/copy.mdx'));
+    const store = new ContentStore(content).loadAll();
+    closers.push(store);
+    expect(store.problems.get(goodFile)?.[0]).toMatchObject({ field: 'translationKey' });
+    fs.rmSync(path.join(content, 'en/copy.mdx'));
+    store.reloadFile('en/copy.mdx');
+    store.reloadFile(goodFile);
+    expect(store.problems.has(goodFile)).toBe(false);
+    expect(store.get('en', 'good-article', publicViewer)?.file).toBe(goodFile);
+  });
+
+  it('takes a parse it is given without parsing again, and keeps it in the cache for the next start', () => {
+    const content = contentCopy();
+    const cacheFile = path.join(tempDir(), 'parsed-articles.sqlite');
+    const open = (): SqliteParseCache => {
+      const cache = openParseCache(cacheFile, { version: 'test' });
+      if (!cache) throw new Error('cache did not open');
+      closers.push(cache);
+      return cache;
+    };
+    const store = new ContentStore(content, { cache: open() }).loadAll();
+    closers.push(store);
+    const changes: ContentChange[] = [];
+    store.on('change', (c) => changes.push(c));
+    const source = fs.readFileSync(path.join(content, goodFile), 'utf8').replace('How long is the warranty?', 'Given parse');
+    fs.writeFileSync(path.join(content, goodFile), source);
+    const parsed = parseArticle(source);
+    parses.mockClear();
+
+    store.reloadFile(goodFile, { source, parsed });
+    expect(parses).not.toHaveBeenCalled();
+    expect(changes.map((c) => c.type)).toEqual(['upsert']);
+    const fresh = new ContentStore(content).loadAll();
+    expect(store.get('en', 'good-article', publicViewer)).toEqual(fresh.get('en', 'good-article', publicViewer));
+    // The same text again, read from disk this time, is what the store holds already.
+    store.reloadFile(goodFile);
+    expect(changes).toHaveLength(1);
+
+    parses.mockClear();
+    const next = new ContentStore(content, { cache: open() }).loadAll();
+    closers.push(next);
+    expect(next.lastLoad).toMatchObject({ cached: 4, parsed: 2 });
+    expect(next.get('en', 'good-article', publicViewer)?.meta.title).toBe('Given parse');
+  });
+});
