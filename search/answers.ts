@@ -27,6 +27,8 @@ function candidate(article: Article, fallback: boolean): AnswerCandidate | undef
 
 function paste(article: Article): { kind: AnswerCandidate['kind']; text: string } | undefined {
   if (article.meta.category === templateCategory) return article.meta.reply ? { kind: 'template', text: article.meta.reply } : undefined;
+  // Internal guides are for staff, not for pasting to customers: only templates and public articles answer.
+  if (article.meta.audience !== 'public') return undefined;
   const text = article.meta.answer ?? article.meta.summary;
   return text ? { kind: 'article', text } : undefined;
 }

@@ -12,6 +12,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/articles(?:\/(?:new|edit|history))?$/, permission: 'articles:edit' },
   { path: /^\/api\/admin\/preview$/, permission: 'articles:edit' },
   { path: /^\/admin\/audit$/, permission: 'audit:read' },
+  { path: /^\/admin\/answers$/, permission: 'internal:read' },
   { path: /^\/admin\/complaints\/new$/, permission: 'complaints:handle' },
   { path: /^\/api\/admin\/complaints\/[^/]+\/suggestions$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   ALERT_WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https?:\/\//i.test(v), 'must be an http:// or https:// URL'),
   /** Complaints one client address may send per minute (form and API); raised by the intake benchmark. */
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** Answers (articles, reply templates) not reviewed for this many days are flagged to editors on the answer desk. */
+  KB_ANSWER_REVIEW_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Watch the content directory and apply changes made on disk while the server runs. */
   KB_WATCH: z

@@ -61,3 +61,17 @@ test('customers read an article’s short answer without the staff Copy button; 
   await page.goto('/en/articles/faq-warranty-length');
   await expect(page.locator('.answer .copy-button').first()).toBeVisible();
 });
+
+test('the answer desk finds answers in any language, with their translations and a Copy button', async ({ page }) => {
+  await signIn(page, 'agent', '/admin/answers');
+  await page.getByLabel('What is the customer asking?').fill('warranty');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const first = page.locator('.answer-desk > li').first();
+  await expect(first).toBeVisible();
+  await expect(first.locator('.answer-text')).not.toBeEmpty();
+  await expect(first.locator('.copy-button')).toBeVisible();
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByLabel('What is the customer asking?').fill('garantía');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.answer-desk > li').first()).toContainText('Español');
+});
