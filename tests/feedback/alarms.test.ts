@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '@core/config/config.ts';
 import { createFeedback } from '@feedback/feedback.ts';
@@ -9,6 +8,7 @@ import { createMailer, noMailer } from '@feedback/outbox/mailer.ts';
 import type { WebhookPayload } from '@feedback/outbox/outbox.ts';
 import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 import { complaintInput, setup, type Fixture } from './helpers.ts';
+import { startSmtp } from './smtp.ts';
 
 const serviceDesk = 'service-desk@kestrel-home.example';
 const laundryLead = 'rd-laundry-lead@kestrel-home.example';
@@ -184,22 +184,9 @@ describe('R&D and other non-service teams: a daily digest to the lead instead of
 /** Mail to a real SMTP server: the copy must reach it (envelope and header). */
 describe('the copy goes out through nodemailer', () => {
   it('the assigned agent and the lead in Cc both receive the alarm', async () => {
-    const received: Array<{ to: string[]; data: string }> = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const mailer = createMailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, 'help@kestrel-home.example');
+    const smtp = await startSmtp();
+    const received = smtp.received;
+    const mailer = createMailer(smtp.url, 'help@kestrel-home.example');
     try {
       const f = setup({ mailer });
       const c = fileLaundry(f);
@@ -213,7 +200,7 @@ describe('the copy goes out through nodemailer', () => {
       expectNoPersonalData(alarm!.data);
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
   });
 });
