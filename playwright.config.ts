@@ -14,6 +14,7 @@ process.env.KB_BROWSER_DATA_DIR = dataDir;
 // themselves in process.env: the web servers inherit it, and the other specs' server must not get them.
 const escalationPort = port + 1;
 const smtpPort = (process.env.KB_BROWSER_SMTP_PORT ??= '4425');
+const webhookPort = (process.env.KB_BROWSER_WEBHOOK_PORT ??= '4426');
 const escalationDataDir = (process.env.KB_BROWSER_ESCALATION_DATA_DIR ??= path.join(os.tmpdir(), `kb-browser-escalation-${process.pid}`));
 const clockFile = path.join(escalationDataDir, 'clock-offset-ms');
 process.env.KB_BROWSER_ESCALATION_URL = `http://localhost:${escalationPort}`;
@@ -46,8 +47,9 @@ function server(serverPort: number, env: Record<string, string>) {
 
 export default defineConfig({
   testDir: 'tests/browser',
-  // The setup returns its own teardown (stop the SMTP server, remove its mail); this one removes the data dirs.
-  globalSetup: './tests/browser/smtp-sink.ts',
+  // The setups return their own teardowns (stop the SMTP server and the webhook receiver, remove what they
+  // kept); this one removes the data dirs.
+  globalSetup: ['./tests/browser/smtp-sink.ts', './tests/browser/webhook-sink.ts'],
   globalTeardown: './tests/browser/remove-data-dir.ts',
   fullyParallel: true,
   workers: 2,
@@ -75,6 +77,7 @@ export default defineConfig({
     server(escalationPort, {
       DATA_DIR: escalationDataDir,
       SMTP_URL: `smtp://localhost:${smtpPort}`,
+      ALERT_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/hooks/overdue`,
       KB_CLOCK_FILE: clockFile,
       KB_SCHEDULER_INTERVAL_MS: '500',
       KB_WATCH: 'false',

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { ActionError, permissionRefusal, refusal, type ActionResult } from '@core/staff/actions.ts';
+import { templateCategory } from '@core/content/categories.ts';
+import { productIds } from '@core/content/products.ts';
+import type { Locale } from '@core/i18n/locales.ts';
 import { can } from '@core/staff/roles.ts';
 import type { StaffMember } from '@core/staff/users.ts';
 import { splitFrontmatter } from '@core/markdown/frontmatter.ts';
 import type { ArticleEditor } from './editor.ts';
 import { submitEditor, type EditorOutcome } from './form.ts';
-import { PathError } from './paths.ts';
+import { newArticleFile, PathError } from './paths.ts';
+import { composeSource, emptyFields } from './serialize.ts';
 import type { RevisionStore } from './revisions.ts';
 
 /**
@@ -74,6 +78,41 @@ export class ArticleCommands {
     try {
       if (!can(member.role, permission)) throw permissionRefusal(member, permission);
       return action();
+    } catch (error) {
+      const refused = refusal(error instanceof PathError ? new ActionError('form', `File: ${error.message}`) : error);
+      if (refused) return refused;
+      throw error;
+    }
+  }
+
+  /**
+   * A reply that worked, proposed as a reply template: a draft (internal, never shown to customers) for
+   * an editor to check and publish. Agents may propose (`complaints:handle`); the editor audits the save.
+   */
+  proposeTemplate(member: StaffMember, draft: { reference: string; eventId: number; locale: Locale; product: string | null; category: string | null; subject: string; reply: string }): ActionResult<{ file: string }> {
+    try {
+      if (!can(member.role, 'complaints:handle') && !can(member.role, permission)) throw permissionRefusal(member, 'complaints:handle');
+      const slug = `proposal-${draft.reference.toLowerCase()}-${draft.eventId}`;
+      const file = newArticleFile(draft.locale, templateCategory, slug);
+      if (this.deps.editor.read(file)) throw new ActionError('form', `This reply was already proposed: ${file}.`, 409);
+      const fields = {
+        ...emptyFields,
+        title: `Draft: ${draft.subject}`.slice(0, 140),
+        summary: `Proposed from the reply to ${draft.reference}; check, generalise and publish.`,
+        category: templateCategory,
+        audience: 'internal',
+        locale: draft.locale,
+        translationKey: slug,
+        product: draft.product && (productIds as readonly string[]).includes(draft.product) ? draft.product : '',
+        reply: draft.reply,
+        complaintCategories: draft.category ?? '',
+        updated: new Date().toISOString().slice(0, 10),
+        status: 'draft',
+      };
+      const body = `Proposed by ${member.name} from the reply to complaint ${draft.reference}. Check the facts, make it fit other customers, then publish.`;
+      const saved = this.deps.editor.save({ file, source: composeSource(fields, body), baseHash: '', authorId: member.id, action: 'create', message: `Proposed from ${draft.reference}` });
+      if (!saved.ok) throw new ActionError('form', saved.reason === 'invalid' ? `The draft could not be made: ${saved.diagnostics.map((d) => d.message).join('; ')}` : `The draft could not be made (${saved.reason}).`, 409);
+      return { ok: true, value: { file } };
     } catch (error) {
       const refused = refusal(error instanceof PathError ? new ActionError('form', `File: ${error.message}`) : error);
       if (refused) return refused;

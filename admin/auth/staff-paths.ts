@@ -16,6 +16,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/complaints\/new$/, permission: 'complaints:handle' },
   { path: /^\/api\/admin\/complaints\/[^/]+\/suggestions$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
+  { path: /^\/admin\/complaints\/[^/]+\/propose$/, permission: 'complaints:handle' },
   { path: /^\/admin\/complaints(?:\/[^/]+)?$/, permission: 'complaints:read' },
   { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },
   { path: /^\/admin\/routing$/, permission: 'routing:manage' },

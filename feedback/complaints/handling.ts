@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import type { Routing, Team } from '../routing/routing.ts';
 import type { AnswerFinder } from '@core/answers/port.ts';
 import { placeholdersIn } from '@core/content/placeholders.ts';
-import { asSeenBy, complaintAccess, type ComplaintAccess } from './access.ts';
+import { asSeenBy, complaintAccess, textAsSeenBy, type ComplaintAccess } from './access.ts';
 import { AnswerUses } from './answer-uses.ts';
 import { filled, placeholderValues, suggestAnswers, type SuggestedAnswer, type Suggestions } from './answers.ts';
 import { severities, statuses, type Complaint, type ComplaintEvent } from './model.ts';
@@ -52,6 +52,18 @@ export interface ComplaintPage {
   /** Names of the staff in the timeline, the assignee and whoever recorded it. */
   names: Map<number, string>;
   team: Team | undefined;
+}
+
+export interface ReplyDraft {
+  reference: string;
+  eventId: number;
+  locale: Complaint['locale'];
+  product: string | null;
+  category: Complaint['category'];
+  /** The complaint's subject, with contact details masked: the draft's working title. */
+  subject: string;
+  /** The reply with placeholders for the customer, the reference and the agent. */
+  reply: string;
 }
 
 export interface RecordedComplaint {
@@ -206,6 +218,23 @@ export class ComplaintHandling {
   answerFor(member: StaffMember, complaint: Complaint, answerId: string | null): SuggestedAnswer | undefined {
     const candidate = answerId ? this.deps.answers?.get(answerId) : undefined;
     return candidate && filled(candidate, placeholderValues(complaint, member));
+  }
+
+  /**
+   * A staff reply turned into the draft of a reply template, for an editor to check and publish: the
+   * customer's name and email, the reference and the agent's name become placeholders, so no personal
+   * data goes into the knowledge base. Undefined when the reply is not on a complaint the person may handle.
+   */
+  replyDraft(member: StaffMember, key: string | undefined, eventId: number): ReplyDraft | undefined {
+    const page = this.open(member, key);
+    const reply = page?.access.handle ? page.events.find((e) => e.id === eventId && e.kind === 'reply' && e.actor === 'staff') : undefined;
+    if (!page || !reply?.body) return undefined;
+    const c = this.deps.complaints.get(page.complaint.id)!;
+    const author = reply.actorId ? this.deps.staff.get(reply.actorId)?.name : undefined;
+    const swaps: Array<[string | null | undefined, string]> = [[c.name, '{{customer.name}}'], [c.email, '{{customer.email}}'], [c.reference, '{{complaint.reference}}'], [author, '{{agent.name}}']];
+    let text = reply.body;
+    for (const [value, placeholder] of swaps) if (value && value.trim().length > 1) text = text.split(value).join(placeholder);
+    return { reference: c.reference, eventId, locale: c.locale, product: c.product, category: c.category, subject: textAsSeenBy({ ...page.access, pii: false }, c.subject), reply: textAsSeenBy({ ...page.access, pii: false }, text) };
   }
 
   /**

@@ -7,6 +7,7 @@ import { Popularity, popularityMigrations } from '@core/content/popularity.ts';
 import { openDatabase, type Db } from '@core/db/database.ts';
 import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts';
 import { fileOffsetClock } from '@feedback/clock.ts';
+import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { createAnswerFinder } from '@search/answers.ts';
@@ -51,6 +52,8 @@ function createApp(): App {
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
+  const demo = ensureDemoComplaints(feedback.complaints, cfg.NODE_ENV);
+  if (demo) console.info(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
   const ready = indexer.start().then(({ indexed, removed }) => {

@@ -16,7 +16,17 @@ for (const box of staff ? document.querySelectorAll<HTMLElement>('.answer') : []
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
   button.addEventListener('click', async () => {
-    await navigator.clipboard.writeText(text.innerText.trim());
+    const plain = text.innerText.trim();
+    // Rich text keeps links and lists when pasted into a mail editor; plain text everywhere else.
+    if (typeof ClipboardItem !== 'undefined' && navigator.clipboard.write) {
+      const item = new ClipboardItem({
+        'text/plain': new Blob([plain], { type: 'text/plain' }),
+        'text/html': new Blob([text.innerHTML], { type: 'text/html' }),
+      });
+      await navigator.clipboard.write([item]).catch(() => navigator.clipboard.writeText(plain));
+    } else {
+      await navigator.clipboard.writeText(plain);
+    }
     button.textContent = copiedLabel;
     status.textContent = copiedLabel;
     setTimeout(() => {

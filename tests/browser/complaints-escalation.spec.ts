@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './admin-helpers.ts';
 import { asClient, fileByApi, t } from './complaints-helpers.ts';
 import type { SunkMail } from './smtp-sink.ts';
+import type { SunkHook } from './webhook-sink.ts';
 
 /**
  * Escalation end to end, against the server that playwright.config.ts starts for this file alone: it
@@ -59,6 +60,16 @@ function parse(mail: SunkMail): Mail {
   return { to: mail.rcptTo, subject: header('Subject'), text, raw: mail.raw };
 }
 
+/** What the alert webhook receiver has taken so far. */
+function hooks(): SunkHook[] {
+  const dir = fromEnv('KB_BROWSER_WEBHOOK_DIR');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SunkHook);
+}
+
 function received(): Mail[] {
   return fs
     .readdirSync(mailDir())
@@ -77,7 +88,7 @@ async function waitForMail(what: string, match: (m: Mail) => boolean): Promise<M
 }
 
 test('an overdue complaint escalates (test clock): first in the inbox, and its alarm and the lead’s digest reach the SMTP server', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const m = t('en');
   const customer = { email: `escalation.${Date.now().toString(36)}@example.com`, name: 'Anna Virtanen', phone: '+358 40 765 4321' };
 
@@ -153,4 +164,29 @@ test('an overdue complaint escalates (test clock): first in the inbox, and its a
   // The customer's mailed link works.
   await page.goto(new URL(confirmation.text.match(/https?:\/\/\S+\/track\/[A-Za-z0-9_-]+/)![0]).pathname);
   await expect(page.locator('.reference')).toHaveText(reference);
+
+  // A complaint an agent took on: its alarm goes to that agent with the team lead copied, and to the
+  // alert webhook (a real local HTTP receiver), without customer details.
+  const assigned = await fileByApi(page.request, { subject: 'Drum squeaks', description: 'The AquaWash drum squeaks loudly at every spin and the door seal drips.' });
+  await page.goto(`/admin/complaints?q=${assigned.reference}`);
+  await page.getByRole('link', { name: assigned.reference }).click();
+  const me = await page.locator('#f-assignee option', { hasText: '(me)' }).getAttribute('value');
+  await page.getByLabel('Assign to').selectOption(me!);
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByText('The assignment was changed.')).toBeVisible();
+  advanceClock(13 * hour);
+  const agentAlarm = await waitForMail('the alarm to the assigned agent', (mail) => mail.subject.includes(`[Overdue] ${assigned.reference}:`));
+  expect([...agentAlarm.to].sort()).toEqual(['agent@kestrel-home.example', 'rd-laundry-lead@kestrel-home.example']);
+  expect(agentAlarm.raw).toMatch(/^To: agent@kestrel-home\.example\r?$/m);
+  expect(agentAlarm.raw).toMatch(/^Cc: rd-laundry-lead@kestrel-home\.example\r?$/m);
+  let hook: SunkHook | undefined;
+  await expect
+    .poll(() => (hook = hooks().find((h) => (h.body as { reference?: string }).reference === assigned.reference)) !== undefined, { message: 'the alarm reaches the webhook receiver', timeout: 20_000 })
+    .toBe(true);
+  expect(hook!.contentType).toContain('application/json');
+  expect(hook!.body).toMatchObject({ type: 'complaint.overdue', reference: assigned.reference, assignee: 'agent@kestrel-home.example' });
+  for (const secret of ['anna.virtanen@example.com', 'Anna Virtanen', '123 4567']) {
+    expect(agentAlarm.raw).not.toContain(secret);
+    expect(JSON.stringify(hook!.body)).not.toContain(secret);
+  }
 });

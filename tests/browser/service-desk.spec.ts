@@ -17,6 +17,7 @@ test('an agent inserts a suggested answer with the customer’s name filled in, 
   await expect(suggestions.getByRole('heading', { name: 'Suggested answers' })).toBeVisible();
   const first = suggestions.locator('.answer-card').first();
   await expect(first).toContainText('Reply template');
+  const title = ((await first.locator('.answer-head strong').textContent()) ?? '').trim();
   await first.getByRole('link', { name: /Use this answer/ }).click();
 
   await expect(page.locator('#answer-inserted')).toBeVisible();
@@ -33,6 +34,10 @@ test('an agent inserts a suggested answer with the customer’s name filled in, 
   await expect(c.locator('.timeline')).toContainText('Anna Virtanen');
   await expect(c.locator('.timeline')).not.toContainText('{{');
   await customer.close();
+
+  // The use is counted where editors see it: the answer desk.
+  await page.goto('/admin/answers?locale=en');
+  await expect(page.locator('.answer-desk > li').filter({ hasText: title }).first()).toContainText(/used [1-9]\d* times?/);
 
   const api = await page.request.get(`/api/admin/complaints/${filed.reference}/suggestions`);
   expect(api.status()).toBe(200);

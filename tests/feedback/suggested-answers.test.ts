@@ -119,3 +119,20 @@ describe('suggested answers on a complaint', () => {
     expect(f.feedback.handling.open(agent, String(r.complaint.id))).toBeDefined();
   });
 });
+
+describe('a reply that worked, proposed as a template', () => {
+  it('replaces the customer’s details, the reference and the agent’s name with placeholders', async () => {
+    const f = setup();
+    const agent: StaffMember = { id: f.staffId, email: 'agent@example.com', name: 'Agent', role: 'agent' };
+    const r = f.feedback.complaints.submit(complaintInput(), { channel: 'web' });
+    if (!r.ok) throw new Error('not saved');
+    f.feedback.complaints.reply(r.complaint.id, f.staffId, `Dear Anna Virtanen, about ${r.complaint.reference}: we will mail anna.virtanen@example.com. Agent`);
+    const reply = f.feedback.complaints.timeline(r.complaint.id).find((e) => e.kind === 'reply')!;
+    const draft = f.feedback.handling.replyDraft(agent, r.complaint.reference, reply.id);
+    expect(draft).toMatchObject({ reference: r.complaint.reference, locale: 'en', product: 'aquawash' });
+    expect(draft?.reply).toBe('Dear {{customer.name}}, about {{complaint.reference}}: we will mail {{customer.email}}. {{agent.name}}');
+    expect(f.feedback.handling.replyDraft(agent, r.complaint.reference, reply.id + 999)).toBeUndefined();
+    const product: StaffMember = { ...agent, role: 'product' };
+    expect(f.feedback.handling.replyDraft(product, r.complaint.reference, reply.id)).toBeUndefined();
+  });
+});

@@ -44,4 +44,5 @@ export const doneMessages: Record<string, string> = {
   status: 'The status was changed.',
   reroute: 'The complaint moved to the other team.',
   reclassify: 'The classification was changed; the classifier has learnt from it.',
+  proposed: 'The reply is now a draft reply template; an editor checks and publishes it (Articles, drafts).',
 };
