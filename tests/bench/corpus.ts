@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { categories, type Category } from '@core/content/categories.ts';
+import { categories, templateCategory, type Category } from '@core/content/categories.ts';
 import { productIds, products } from '@core/content/products.ts';
 import { locales, type Locale } from '@core/i18n/locales.ts';
 import { Random, Zipf } from './prng.ts';
@@ -138,7 +138,9 @@ function article(index: number, lexicon: Lexicon, random: Random): { source: str
   const { locale } = lexicon;
   const w = new Writer(lexicon, random);
   const category = random.pick(categories);
-  const audience = category === 'internal-guide' || random.chance(0.05) ? 'internal' : 'public';
+  // Reply templates are for staff and carry the reply agents send, like every other template.
+  const template = category === templateCategory;
+  const audience = category === 'internal-guide' || template || random.chance(0.05) ? 'internal' : 'public';
   const published = random.chance(0.97);
   const product = random.chance(0.7) ? random.pick(productIds) : undefined;
   const day = new Date(Date.UTC(2025, 0, 1) + random.int(0, 600) * 86_400_000).toISOString().slice(0, 10);
@@ -153,6 +155,7 @@ function article(index: number, lexicon: Lexicon, random: Random): { source: str
     ...(product ? { product } : {}),
     tags,
     ...((category === 'faq' || category === 'claim-rules') && random.chance(0.4) ? { answer: truncate(`${w.sentence()} ${w.sentence()}`, 1000) } : {}),
+    ...(template ? { reply: truncate(`${w.sentence()} ${w.sentence()} ${w.sentence()}`, 5000) } : {}),
     updated: day,
     status: published ? 'published' : 'draft',
   };

@@ -60,6 +60,7 @@ interface Complaint {
   product: string | null;
 }
 
+
 /** Copies content/<locale>/reply-template/*.mdx into the corpus; returns how many. */
 function copyTemplates(contentDir: string): number {
   let copied = 0;
@@ -104,7 +105,7 @@ async function benchSize(size: number, root: string, lexicons: Record<Locale, Le
   say('generating corpus');
   const generated = await timed(() => generateCorpus(contentDir, size, lexicons));
   const templates = copyTemplates(contentDir);
-  say(`copied ${templates} reply templates; parsing`);
+  say(`${generated.value.articles.length} generated articles; copied ${templates} demo reply templates; parsing`);
   const parsed = await timed(() => new ContentStore(contentDir).loadAll());
   const store = parsed.value;
   if (store.problems.size) {
