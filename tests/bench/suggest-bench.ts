@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs as parseCli } from 'node:util';
 import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 import { templateCategory } from '@core/content/categories.ts';
 import { ContentStore } from '@core/content/store.ts';
@@ -35,18 +36,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 5000], passes: 10 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg.startsWith('--sizes')) options.sizes = value().split(',').map((s) => Number(s.trim()));
-    else if (arg.startsWith('--passes')) options.passes = Number(value());
-    else throw new Error(`unknown argument ${arg} (use --sizes 1000,5000, --passes N)`);
-  }
+  const { values } = parseCli({ args: argv, strict: true, options: { sizes: { type: 'string', default: '1000,5000' }, passes: { type: 'string', default: '10' } } });
+  const options: Options = { sizes: values.sizes.split(',').map((s) => Number(s.trim())), passes: Number(values.passes) };
   if (!options.sizes.length || options.sizes.some((n) => !Number.isInteger(n) || n < locales.length)) throw new Error(`--sizes takes whole numbers of at least ${locales.length}, e.g. 1000,5000`);
   if (!Number.isInteger(options.passes) || options.passes < 1) throw new Error('--passes must be a positive whole number');
   return options;
