@@ -1,5 +1,5 @@
 import { Document, isMap, parseDocument, Scalar, type YAMLSeq } from 'yaml';
-import { splitFrontmatter } from '@core/markdown/frontmatter.ts';
+import { maxFrontmatterAliases, splitFrontmatter } from '@core/markdown/frontmatter.ts';
 
 /** The frontmatter as the editor form holds it: every value a string, as typed. */
 export interface ArticleFields {
@@ -114,7 +114,13 @@ function pairText(name: FieldName, value: unknown): string {
 function patchYaml(yamlText: string, fields: ArticleFields): string | undefined {
   const doc = parseDocument(yamlText, { uniqueKeys: true });
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
-  const current = doc.toJS() as Record<string, unknown>;
+  let current: Record<string, unknown>;
+  try {
+    current = doc.toJS({ maxAliasCount: maxFrontmatterAliases }) as Record<string, unknown>;
+  } catch {
+    // Frontmatter that expands its aliases without bound is written anew from the form.
+    return undefined;
+  }
   const items = doc.contents.items as Array<{ key: { value?: unknown; range?: [number, number, number] } | null }>;
   const starts = items.map((p) => p.key?.range?.[0]);
   if (starts.some((s) => s === undefined)) return undefined;

@@ -111,7 +111,14 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       }
     }
     this.counts.parsed++;
-    return this.own(parseArticle(source), key);
+    let parsed: ParsedArticle;
+    try {
+      parsed = parseArticle(source);
+    } catch (error) {
+      // Whatever a file holds, it costs that file only: the server and the watcher keep running.
+      parsed = { ok: false, diagnostics: [{ line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
+    }
+    return this.own(parsed, key);
   }
 
   /**

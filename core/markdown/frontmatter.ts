@@ -13,6 +13,9 @@ export interface SplitSource {
 
 const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** How many alias uses the YAML of one article may expand. */
+export const maxFrontmatterAliases = 20;
+
 /** Splits `---` YAML frontmatter from the MDX body. */
 export function splitFrontmatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '');
@@ -40,8 +43,18 @@ export function splitFrontmatter(source: string): SplitSource {
       fieldLines.set(item.key.value, lineCounter.linePos(item.key.range[0]).line + 1);
     }
   }
+  let data: unknown;
+  if (!diagnostics.length) {
+    try {
+      // Anchors and aliases can expand a few lines into millions of nodes (a "billion laughs" file):
+      // the frontmatter of an article never needs more than a handful.
+      data = doc.toJS({ maxAliasCount: maxFrontmatterAliases });
+    } catch (error) {
+      diagnostics.push({ line: 1, column: 1, message: `frontmatter: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+    }
+  }
   return {
-    data: diagnostics.length ? undefined : doc.toJS(),
+    data,
     body: text.slice(match[0].length),
     bodyLineOffset: match[0].split('\n').length - 1,
     fieldLines,
