@@ -1,5 +1,5 @@
 import type { Db } from '@core/db/database.ts';
-import { ActionError, parseInput, refusal, runAction, type ActionResult, type AuditNote } from '@core/staff/actions.ts';
+import { ActionError, parseInput, permissionRefusal, refusal, runAction, type ActionResult, type AuditNote } from '@core/staff/actions.ts';
 import { can } from '@core/staff/roles.ts';
 import type { StaffMember, StaffUser } from '@core/staff/users.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
@@ -111,8 +111,8 @@ export class UserCommands {
 
   /** Checks and slow work before the transaction, with the same refusals an action gives. */
   private async prepare<T>(member: StaffMember, work: () => Promise<T>): Promise<ActionResult<T>> {
-    if (!can(member.role, 'users:manage')) return runAction(this.deps.db, member, 'users:manage', () => ({ value: undefined as T, audit: [] }));
     try {
+      if (!can(member.role, 'users:manage')) throw permissionRefusal(member, 'users:manage');
       return { ok: true, value: await work() };
     } catch (error) {
       const refused = refusal(error);

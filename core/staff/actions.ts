@@ -30,8 +30,6 @@ export interface Change<T> {
   value: T;
   /** The audit entries of this change, written in its transaction. */
   audit: AuditNote | AuditNote[];
-  /** Work that must wait until the change is committed (waking the mail outbox, say). */
-  afterCommit?: () => void;
 }
 
 /** One message per field, naming what is wrong (the first problem of each field). */
@@ -67,15 +65,14 @@ export function permissionRefusal(actor: StaffMember, permission: Permission): A
 export function runAction<T>(db: Db, actor: StaffMember, permission: Permission, change: () => Change<T>): ActionResult<T> {
   try {
     if (!can(actor.role, permission)) throw permissionRefusal(actor, permission);
-    const done = db
+    const value = db
       .transaction(() => {
         const result = change();
         for (const note of Array.isArray(result.audit) ? result.audit : [result.audit]) recordAudit(db, { ...note, actorId: actor.id });
-        return result;
+        return result.value;
       })
       .immediate();
-    done.afterCommit?.();
-    return { ok: true, value: done.value };
+    return { ok: true, value };
   } catch (error) {
     const refused = refusal(error);
     if (refused) return refused;

@@ -209,9 +209,12 @@ export class ComplaintHandling {
   /** The best answers for a complaint the person can open, with its values filled in; undefined when they cannot. */
   async suggestions(member: StaffMember, key: string | undefined): Promise<(Suggestions & { complaint: Complaint }) | undefined> {
     const page = this.open(member, key);
-    if (!page) return undefined;
-    const found = await suggestAnswers(this.deps.answers, page.complaint, member, this.deps.log ?? ((line) => console.warn(line)));
-    return { ...found, complaint: page.complaint };
+    return page && { ...(await this.suggestionsFor(member, page.complaint)), complaint: page.complaint };
+  }
+
+  /** The same for a complaint the page has already opened (as the person may see it). */
+  suggestionsFor(member: StaffMember, complaint: Complaint): Promise<Suggestions> {
+    return suggestAnswers(this.deps.answers, complaint, member, this.deps.log ?? ((line) => console.warn(line)));
   }
 
   /** One answer filled in for a complaint the person can open: what "Use this answer" puts in the reply. */

@@ -23,7 +23,7 @@ import { buildLexicon, buildQueries, generateCorpus, type BenchQuery, type Lexic
 import { editLatency, sequentialLatency, throughput, type Throughput } from './http-load.ts';
 import { LunrBench } from './lunr-engine.ts';
 import { closeConnections, memoryOf, prepareApp, repoRoot, startServer, type Memory, type RunningServer } from './server.ts';
-import { megabytes, ms, percentiles, round, table, timed, type Percentiles } from './stats.ts';
+import { machineInfo, megabytes, ms, percentiles, round, table, timed, type Percentiles } from './stats.ts';
 
 interface Options {
   sizes: number[];
@@ -384,14 +384,7 @@ try {
   report(results, checks, options.serverNodeOptions);
   const verdict = largest.flatMap(checkTargets);
   console.log(`\nAt ${largest[0]!.articles} articles: ${verdict.every((c) => c.pass) ? 'all targets PASS' : `FAIL: ${verdict.filter((c) => !c.pass).map((c) => c.name).join(', ')}`}\n`);
-  const machine = {
-    date: new Date().toISOString(),
-    nproc: os.availableParallelism(),
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    memoryGB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    loadAverage: os.loadavg().map((x) => round(x, 2)),
-  };
+  const machine = machineInfo();
   console.log(JSON.stringify({ machine, options: { durationS: options.durationS, serverNodeOptions: options.serverNodeOptions }, queries: { count: queries.length, passes: options.passes }, sizes: results, targets: checks }));
 } catch (error) {
   console.error('[bench] failed:', error instanceof Error ? (error.stack ?? error.message) : error);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 export interface Percentiles {
   samples: number;
   mean: number;
@@ -40,3 +41,15 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 export { round };
+
+/** The machine a benchmark ran on, for the JSON line every benchmark ends with. */
+export function machineInfo() {
+  return {
+    date: new Date().toISOString(),
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
+}

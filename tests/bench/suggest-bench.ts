@@ -24,7 +24,7 @@ import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import { SearchIndexer } from '@search/indexer.ts';
 import { readCases } from '../eval/suggest-eval.ts';
 import { buildLexicon, generateCorpus, type Lexicon } from './corpus.ts';
-import { ms, percentiles, round, table, timed, type Percentiles } from './stats.ts';
+import { machineInfo, ms, percentiles, round, table, timed, type Percentiles } from './stats.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The issue's target: suggestions for one complaint at 5,000 articles. */
@@ -218,14 +218,7 @@ try {
   report(results);
   const largest = results.find((r) => r.articles === 5000) ?? results.at(-1)!;
   console.log(`\nAt ${largest.articles} articles: p95 ${ms(largest.latency.p95)} ${largest.pass ? 'PASS' : 'FAIL'} (target <= ${targetP95Ms} ms)\n`);
-  const machine = {
-    date: new Date().toISOString(),
-    nproc: os.availableParallelism(),
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    memoryGB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    loadAverage: os.loadavg().map((x) => round(x, 2)),
-  };
+  const machine = machineInfo();
   const byLocaleCases = Object.fromEntries(locales.map((l) => [l, complaints.filter((c) => c.locale === l).length]));
   console.log(JSON.stringify({ machine, options: { passes: options.passes }, complaints: { count: complaints.length, byLocale: byLocaleCases }, targetP95Ms, sizes: results, pass: largest.pass }));
 } catch (error) {
