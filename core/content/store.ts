@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Locale } from '../i18n/locales.ts';
 import type { Diagnostic } from '../markdown/diagnostic.ts';
 import { canView, type Article, type Viewer } from './article.ts';
+import { ArticleIndex } from './article-index.ts';
 import type { Category } from './categories.ts';
 import { isArticlePath, placeArticle } from './load-file.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
@@ -61,6 +62,7 @@ export interface LoadStats {
 export class ContentStore extends EventEmitter<{ change: [ContentChange]; invalid: [string, Diagnostic[]] }> {
   private readonly byFile = new Map<string, Article>();
   private readonly byId = new Map<string, Article>();
+  private readonly index = new ArticleIndex();
   /** fingerprint() of the text each article in byFile came from. */
   private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
@@ -167,6 +169,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     if (previous) {
       this.byFile.delete(relPath);
       this.byId.delete(previous.id);
+      this.index.remove(previous);
       this.fingerprints.delete(relPath);
     }
     this.problems.delete(relPath);
@@ -187,6 +190,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     const article = loaded.article;
     this.byFile.set(relPath, article);
     this.byId.set(article.id, article);
+    this.index.add(article);
     this.fingerprints.set(relPath, fingerprint(source));
     this.emit('change', { type: 'upsert', article, previous });
   }
@@ -194,10 +198,9 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   private clash(article: Article): Diagnostic | undefined {
     const sameId = this.byId.get(article.id);
     if (sameId) return { line: 1, column: 1, message: `slug "${article.slug}" is already used by ${sameId.file}` };
-    for (const other of this.byId.values()) {
-      if (other.locale === article.locale && other.meta.translationKey === article.meta.translationKey) {
-        return { line: 1, column: 1, field: 'translationKey', message: `"${article.meta.translationKey}" is already used in ${article.locale} by ${other.file}` };
-      }
+    const other = this.index.inLocale(article.meta.translationKey, article.locale);
+    if (other) {
+      return { line: 1, column: 1, field: 'translationKey', message: `"${article.meta.translationKey}" is already used in ${article.locale} by ${other.file}` };
     }
     return undefined;
   }
@@ -302,32 +305,16 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   }
 
   list({ locale, category, viewer }: ListOptions): Article[] {
-    return this.all().filter(
-      (a) => (!locale || a.locale === locale) && (!category || a.meta.category === category) && canView(a, viewer),
-    );
+    return this.index.list(locale, category, viewer, () => this.byId.values());
   }
 
   /** The same article in the other locales, as far as the viewer may see them. */
   translations(article: Article, viewer: Viewer): Article[] {
-    return this.all().filter(
-      (a) => a.meta.translationKey === article.meta.translationKey && a.id !== article.id && canView(a, viewer),
-    );
+    return this.index.translations(article, viewer);
   }
 
   /** Articles sharing product, tags or category, best match first. */
   related(article: Article, viewer: Viewer, limit = 5): Article[] {
-    const tags = new Set(article.meta.tags);
-    return this.list({ locale: article.locale, viewer })
-      .filter((a) => a.id !== article.id)
-      .map((a) => {
-        const sharedTags = a.meta.tags.filter((t) => tags.has(t)).length;
-        const sameProduct = article.meta.product && a.meta.product === article.meta.product ? 3 : 0;
-        const sameCategory = a.meta.category === article.meta.category ? 1 : 0;
-        return { a, score: sharedTags * 2 + sameProduct + sameCategory };
-      })
-      .filter((x) => x.score > 0)
-      .sort((x, y) => y.score - x.score || x.a.meta.title.localeCompare(y.a.meta.title))
-      .slice(0, limit)
-      .map((x) => x.a);
+    return this.index.related(article, viewer, limit);
   }
 }
