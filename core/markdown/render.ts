@@ -17,6 +17,7 @@ import { messages } from '../i18n/messages.ts';
 import { components } from './components.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { extractSections, type Heading, type Section } from './extract.ts';
+import { checkBodyLimits, checkTreeDepth } from './limits.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { validateTree } from './validate.ts';
 
@@ -86,6 +87,8 @@ function syntaxDiagnostic(error: unknown): Diagnostic {
  * Public pages, the staff preview and the search extractor all call this, so they agree.
  */
 export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): RenderResult {
+  const tooDeep = checkBodyLimits(body, lineOffset);
+  if (tooDeep.length) return { ok: false, diagnostics: tooDeep };
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);
@@ -93,6 +96,9 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     const d = syntaxDiagnostic(error);
     return { ok: false, diagnostics: [{ ...d, line: d.line + lineOffset }] };
   }
+  // The steps below recurse once per level of the tree.
+  const treeTooDeep = checkTreeDepth(tree, lineOffset);
+  if (treeTooDeep.length) return { ok: false, diagnostics: treeTooDeep };
   const diagnostics = validateTree(tree).map((d) => ({ ...d, line: d.line + lineOffset }));
   visit(tree, 'heading', (node) => {
     if (node.depth === 1) {
