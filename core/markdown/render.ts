@@ -52,17 +52,45 @@ function componentHandler(locale: Locale) {
   };
 }
 
-/** Gives h2-h4 stable ids after sanitizing, so the ids are ours and never an author's. */
+/**
+ * Every heading id starts with this, and no id of the pages around an article does: a heading written
+ * `## Article title` must not take the page's `article-title` (aria-labelledby would name the wrong
+ * element, and scripts reading the element by id could be misled: DOM clobbering).
+ * tests/core/heading-ids.test.ts checks the pages' own ids.
+ */
+export const headingIdPrefix = 'section-';
+
+/** The fragment of a `#...` link as written, percent-decoding when it can. */
+function fragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+/**
+ * Gives h2-h4 stable ids after sanitizing, so the ids are ours and never an author's, and points the
+ * article's own `#fragment` links at them.
+ */
 function headingIds(tree: HastRoot): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
+  const bySlug = new Map<string, string>();
   visit(tree, 'element', (node: Element) => {
     const match = /^h([2-4])$/.exec(node.tagName);
     if (!match) return;
     const text = toString(node).trim();
-    const id = slugger.slug(text) || `section-${headings.length + 1}`;
+    const slug = slugger.slug(text) || slugger.slug('part');
+    const id = `${headingIdPrefix}${slug}`;
+    bySlug.set(slug, id);
     node.properties.id = id;
     headings.push({ depth: Number(match[1]), text, id });
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    const target = typeof href === 'string' && href.startsWith('#') ? bySlug.get(fragment(href)) : undefined;
+    if (target) node.properties.href = `#${target}`;
   });
   return headings;
 }
