@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { pipelineSourcesHash } from './core/markdown/pipeline-sources.mjs';
+import { parseWorkerPlugin } from './scripts/parse-worker-plugin.mjs';
 import { roomAliases } from './scripts/rooms.mjs';
 
 // Server output: articles change at run time (editor saves, git pulls), so pages render per request.
@@ -21,6 +22,7 @@ export default defineConfig({
   vite: {
     resolve: { alias: roomAliases },
     ssr: { external: ['better-sqlite3'] },
+    plugins: [parseWorkerPlugin()],
     // The built server has no pipeline sources beside it to hash; see core/markdown/pipeline-version.ts.
     define: { __PIPELINE_SOURCES_SHA256__: JSON.stringify(pipelineSourcesHash()) },
   },

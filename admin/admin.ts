@@ -1,4 +1,5 @@
 import type { ContentStore } from '@core/content/store.ts';
+import type { ParsePool } from '@core/content/parse-pool.ts';
 import type { Db, Migration } from '@core/db/database.ts';
 import { auditMigrations } from '@core/staff/audit.ts';
 import type { CookiePolicy } from './auth/cookies.ts';
@@ -45,14 +46,16 @@ export interface AdminDeps {
   content: ContentStore;
   contentDir: string;
   nodeEnv: string;
+  /** Where the editor and the preview parse articles, off the request thread. */
+  parser?: ParsePool;
 }
 
-export function createAdmin({ db, content, contentDir, nodeEnv }: AdminDeps): AdminServices {
+export function createAdmin({ db, content, contentDir, nodeEnv, parser }: AdminDeps): AdminServices {
   const sessions = new SessionStore(db);
   const users = new UserStore(db, sessions);
   const throttle = new SignInThrottle(db);
   const revisions = new RevisionStore(db);
-  const editor = new ArticleEditor({ root: contentDir, content, revisions, db });
+  const editor = new ArticleEditor({ root: contentDir, content, revisions, db, parser });
   const ready = ensureDemoAccounts(db, users, nodeEnv).then(
     () => undefined,
     (error: unknown) => console.error('[admin] could not create the demo accounts:', error instanceof Error ? error.message : error),

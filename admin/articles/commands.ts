@@ -67,6 +67,12 @@ function submission(outcome: EditorOutcome): EditorSubmission {
   return { ok: false, status: outcome.status, errors: outcomeErrors(outcome), outcome };
 }
 
+function refusedOrThrow(error: unknown): { ok: false; status: number; errors: Record<string, string> } {
+  const refused = refusal(error instanceof PathError ? new ActionError('form', `File: ${error.message}`) : error);
+  if (refused) return refused;
+  throw error;
+}
+
 export class ArticleCommands {
   constructor(private readonly deps: { editor: ArticleEditor; revisions: RevisionStore }) {}
 
@@ -79,9 +85,17 @@ export class ArticleCommands {
       if (!can(member.role, permission)) throw permissionRefusal(member, permission);
       return action();
     } catch (error) {
-      const refused = refusal(error instanceof PathError ? new ActionError('form', `File: ${error.message}`) : error);
-      if (refused) return refused;
-      throw error;
+      return refusedOrThrow(error);
+    }
+  }
+
+  /** act() for an action that waits, such as the editor's parse in the parse pool. */
+  private async actAsync<T>(member: StaffMember, action: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+    try {
+      if (!can(member.role, permission)) throw permissionRefusal(member, permission);
+      return await action();
+    } catch (error) {
+      return refusedOrThrow(error);
     }
   }
 
@@ -121,16 +135,16 @@ export class ArticleCommands {
   }
 
   /** The new-article form: preview, save as a draft or publish; refused when the address is taken. */
-  create(member: StaffMember, form: Record<string, string>): EditorSubmission {
-    return this.act(member, () => submission(submitEditor(this.deps.editor, member.id, form)));
+  create(member: StaffMember, form: Record<string, string>): Promise<EditorSubmission> {
+    return this.actAsync(member, async () => submission(await submitEditor(this.deps.editor, member.id, form)));
   }
 
   /** The edit form of `file`: preview, save, publish or unpublish; a stale `baseHash` is a conflict, answered with both versions. */
-  save(member: StaffMember, file: string, form: Record<string, string>): EditorSubmission {
-    return this.act(member, () => {
+  save(member: StaffMember, file: string, form: Record<string, string>): Promise<EditorSubmission> {
+    return this.actAsync(member, async () => {
       const current = this.deps.editor.read(file);
       const source = current?.source ?? null;
-      return submission(submitEditor(this.deps.editor, member.id, form, { file, source, status: savedStatus(source) }));
+      return submission(await submitEditor(this.deps.editor, member.id, form, { file, source, status: savedStatus(source) }));
     });
   }
 

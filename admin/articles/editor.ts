@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { Article } from '@core/content/article.ts';
 import type { Category } from '@core/content/categories.ts';
 import { loadArticleSource, placeArticle, type LoadedFile } from '@core/content/load-file.ts';
-import { parseArticle } from '@core/content/parse-article.ts';
+import { parseArticle, type ParsedArticle } from '@core/content/parse-article.ts';
+import type { ParsePool } from '@core/content/parse-pool.ts';
 import type { ContentStore } from '@core/content/store.ts';
 import type { Db } from '@core/db/database.ts';
 import { defaultLocale, locales, type Locale } from '@core/i18n/locales.ts';
@@ -67,6 +68,8 @@ export interface SaveInput {
   authorId: number;
   action: Extract<RevisionAction, 'create' | 'save' | 'publish' | 'unpublish' | 'restore'>;
   message?: string;
+  /** parse(source), when the caller has it already; otherwise the text is parsed here. */
+  parsed?: ParsedArticle;
 }
 
 export interface TranslationRow {
@@ -117,8 +120,16 @@ function entryFromFile(file: string, source: string | null, status: EntryStatus)
  */
 export class ArticleEditor {
   constructor(
-    private readonly deps: { root: string; content: ContentStore; revisions: RevisionStore; db: Db; hooks?: AtomicWriteHooks },
+    private readonly deps: { root: string; content: ContentStore; revisions: RevisionStore; db: Db; hooks?: AtomicWriteHooks; parser?: ParsePool },
   ) {}
+
+  /**
+   * parseArticle(source) off the request thread when there is a parse pool, so a large or hostile text
+   * neither holds up other requests nor runs past the pool's time limit.
+   */
+  parse(source: string): Promise<ParsedArticle> {
+    return this.deps.parser ? this.deps.parser.parse(source) : Promise.resolve(parseArticle(source));
+  }
 
   get root(): string {
     return this.deps.root;
@@ -130,9 +141,12 @@ export class ArticleEditor {
     return source === null ? null : { source, hash: contentHash(source) };
   }
 
-  /** Runs the public pipeline on the text as if it were saved at `file`, plus the store's uniqueness rules. */
-  check(file: string, source: string): CheckResult {
-    return this.checkLoaded(file, loadArticleSource(file, source));
+  /**
+   * Runs the public pipeline on the text as if it were saved at `file`, plus the store's uniqueness rules.
+   * `parsed`: parse(source), when the caller has it already.
+   */
+  check(file: string, source: string, parsed?: ParsedArticle): CheckResult {
+    return this.checkLoaded(file, parsed ? placeArticle(file, parsed) : loadArticleSource(file, source));
   }
 
   private checkLoaded(file: string, loaded: LoadedFile): CheckResult {
@@ -168,7 +182,7 @@ export class ArticleEditor {
     const full = resolveInside(this.deps.root, file);
     if (Buffer.byteLength(input.source, 'utf8') > maxArticleBytes) return { ok: false, reason: 'too-large' };
     // Parsed once: the store takes this result instead of reading the file back and parsing it again.
-    const parsed = parseArticle(input.source);
+    const parsed = input.parsed ?? parseArticle(input.source);
     const checked = this.checkLoaded(file, placeArticle(file, parsed));
     if (!checked.ok) return { ok: false, reason: 'invalid', diagnostics: checked.diagnostics };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categories } from '@core/content/categories.ts';
 import { locales } from '@core/i18n/locales.ts';
 import { messages } from '@core/i18n/messages.ts';
+import type { ParsedArticle } from '@core/content/parse-article.ts';
 import type { Diagnostic } from '@core/markdown/diagnostic.ts';
 import { maxArticleBytes, type ArticleEditor, type Conflict } from './editor.ts';
 import { newArticleFile, PathError } from './paths.ts';
@@ -125,7 +126,7 @@ export function bodyTooLarge(body: string): boolean {
 }
 
 /** Checks and renders what the form holds, exactly as the public page would show it. */
-export function previewOf(editor: ArticleEditor, file: string, source: string, fields: ArticleFields): PreviewData {
+export function previewOf(editor: ArticleEditor, file: string, source: string, fields: ArticleFields, parsed?: ParsedArticle): PreviewData {
   const locale = (locales as readonly string[]).includes(fields.locale) ? (fields.locale as (typeof locales)[number]) : 'en';
   const base = {
     title: fields.title,
@@ -137,7 +138,7 @@ export function previewOf(editor: ArticleEditor, file: string, source: string, f
     updated: fields.updated,
     lang: locale,
   };
-  const checked = editor.check(file, source);
+  const checked = editor.check(file, source, parsed);
   if (!checked.ok) return { ...base, ok: false, diagnostics: showDiagnostics(source, checked.diagnostics) };
   const meta = checked.article.meta;
   return { ...base, ok: true, title: meta.title, summary: meta.summary, answer: meta.answer, html: checked.article.html, diagnostics: [] };
@@ -165,12 +166,12 @@ export interface EditorOutcome {
  * Handles one editor submission (new or existing article): validate the form, build the file text,
  * preview it or save it with the requested status. Never throws for anything the user typed.
  */
-export function submitEditor(
+export async function submitEditor(
   editor: ArticleEditor,
   authorId: number,
   raw: Record<string, string>,
   existing?: { file: string; source: string | null; status: string },
-): EditorOutcome {
+): Promise<EditorOutcome> {
   const parsed = editorFormSchema.safeParse(raw);
   const form: EditorForm = parsed.success
     ? parsed.data
@@ -216,14 +217,16 @@ export function submitEditor(
   }
 
   const source = composeSource(fields, outcome.body, existing?.source ?? undefined);
-  const preview = previewOf(editor, file, source, fields);
+  // Parsed once, in the parse pool: the preview and the save both use this result.
+  const parsedSource = await editor.parse(source);
+  const preview = previewOf(editor, file, source, fields, parsedSource);
   outcome.preview = preview;
   outcome.diagnostics = preview.diagnostics;
   if (form.intent === 'preview') return outcome;
   if (!preview.ok) return { ...outcome, status: 422 };
 
   const action = !existing?.source ? 'create' : form.intent === 'publish' ? 'publish' : form.intent === 'unpublish' ? 'unpublish' : 'save';
-  const result = editor.save({ file, source, baseHash: existing ? form.baseHash : '', authorId, action, message: form.message });
+  const result = editor.save({ file, source, baseHash: existing ? form.baseHash : '', authorId, action, message: form.message, parsed: parsedSource });
   if (result.ok) {
     const done = action === 'create' ? (fields.status === 'published' ? 'created-published' : 'created') : action === 'publish' ? 'published' : action === 'unpublish' ? 'unpublished' : 'saved';
     return { ...outcome, redirect: `/admin/articles/edit?file=${encodeURIComponent(file)}&done=${done}` };

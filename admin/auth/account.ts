@@ -6,7 +6,7 @@ import type { UserStore } from '../users/users.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Session, SessionStore } from './session.ts';
 import { throttledMessage } from './signin.ts';
-import { throttleKeys, type SignInThrottle } from './throttle.ts';
+import type { SignInThrottle } from './throttle.ts';
 
 interface AccountDeps {
   db: Db;
@@ -27,7 +27,7 @@ export class AccountCommands {
     let hash: string;
     try {
       const input = parseInput(changeOwnPasswordSchema, form);
-      const keys = throttleKeys(member.email, address);
+      const keys = this.deps.throttle.keysFor(member.email, address);
       const wait = this.deps.throttle.retryAfter(keys);
       if (wait > 0) throw new ActionError('current', throttledMessage(Math.ceil(wait / 1000)));
       const current = this.deps.users.passwordHash(member.id);

@@ -5,7 +5,7 @@ import { normalizeEmail, type StaffUser } from '@core/staff/users.ts';
 import type { UserStore } from '../users/users.ts';
 import { verifyAgainstDummy, verifyPassword } from './password.ts';
 import type { Session, SessionStore } from './session.ts';
-import { throttleKeys, type SignInThrottle } from './throttle.ts';
+import type { SignInThrottle } from './throttle.ts';
 
 export type SignInResult =
   | { ok: true; user: StaffUser; token: string; session: Session }
@@ -34,7 +34,7 @@ export interface SignInDeps {
  */
 export async function signIn(deps: SignInDeps, input: { email: string; password: string; address?: string; previousSessionId?: string }): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const keys = throttleKeys(email, input.address);
+  const keys = deps.throttle.keysFor(email, input.address);
   const wait = deps.throttle.retryAfter(keys);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 
@@ -52,7 +52,7 @@ export async function signIn(deps: SignInDeps, input: { email: string; password:
     });
     return { ok: false, reason: 'invalid' };
   }
-  deps.throttle.succeed(keys[0]!.key);
+  deps.throttle.succeed(email, input.address);
   const { passwordHash: _secret, ...user } = account;
   // A new session for every sign-in (no fixation); whatever session the browser had is ended.
   const { token, session } = deps.db.transaction(() => {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../markdown/diagnostic.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
+import { checkDocumentSize } from '../markdown/limits.ts';
 import { renderMarkdown, type Rendered } from '../markdown/render.ts';
 import { isPlaceholder, placeholderNames, placeholdersIn } from './placeholders.ts';
 import { frontmatterSchema, type Frontmatter } from './schema.ts';
@@ -11,6 +12,8 @@ export type ParsedArticle = { ok: true; meta: Frontmatter; rendered: Rendered } 
  * diagnostics, never half-rendered HTML.
  */
 export function parseArticle(source: string): ParsedArticle {
+  const tooLarge = checkDocumentSize(source);
+  if (tooLarge.length) return { ok: false, diagnostics: tooLarge };
   const split = splitFrontmatter(source);
   if (split.diagnostics.length) return { ok: false, diagnostics: split.diagnostics };
   const diagnostics: Diagnostic[] = [];

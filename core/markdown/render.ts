@@ -17,6 +17,7 @@ import { messages } from '../i18n/messages.ts';
 import { components } from './components.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { extractSections, type Heading, type Section } from './extract.ts';
+import { checkBodyLimits, checkTreeDepth } from './limits.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { validateTree } from './validate.ts';
 
@@ -51,17 +52,45 @@ function componentHandler(locale: Locale) {
   };
 }
 
-/** Gives h2-h4 stable ids after sanitizing, so the ids are ours and never an author's. */
+/**
+ * Every heading id starts with this, and no id of the pages around an article does: a heading written
+ * `## Article title` must not take the page's `article-title` (aria-labelledby would name the wrong
+ * element, and scripts reading the element by id could be misled: DOM clobbering).
+ * tests/core/heading-ids.test.ts checks the pages' own ids.
+ */
+export const headingIdPrefix = 'section-';
+
+/** The fragment of a `#...` link as written, percent-decoding when it can. */
+function fragment(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+/**
+ * Gives h2-h4 stable ids after sanitizing, so the ids are ours and never an author's, and points the
+ * article's own `#fragment` links at them.
+ */
 function headingIds(tree: HastRoot): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
+  const bySlug = new Map<string, string>();
   visit(tree, 'element', (node: Element) => {
     const match = /^h([2-4])$/.exec(node.tagName);
     if (!match) return;
     const text = toString(node).trim();
-    const id = slugger.slug(text) || `section-${headings.length + 1}`;
+    const slug = slugger.slug(text) || slugger.slug('part');
+    const id = `${headingIdPrefix}${slug}`;
+    bySlug.set(slug, id);
     node.properties.id = id;
     headings.push({ depth: Number(match[1]), text, id });
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    const target = typeof href === 'string' && href.startsWith('#') ? bySlug.get(fragment(href)) : undefined;
+    if (target) node.properties.href = `#${target}`;
   });
   return headings;
 }
@@ -86,6 +115,8 @@ function syntaxDiagnostic(error: unknown): Diagnostic {
  * Public pages, the staff preview and the search extractor all call this, so they agree.
  */
 export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): RenderResult {
+  const tooDeep = checkBodyLimits(body, lineOffset);
+  if (tooDeep.length) return { ok: false, diagnostics: tooDeep };
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);
@@ -93,6 +124,9 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     const d = syntaxDiagnostic(error);
     return { ok: false, diagnostics: [{ ...d, line: d.line + lineOffset }] };
   }
+  // The steps below recurse once per level of the tree.
+  const treeTooDeep = checkTreeDepth(tree, lineOffset);
+  if (treeTooDeep.length) return { ok: false, diagnostics: treeTooDeep };
   const diagnostics = validateTree(tree).map((d) => ({ ...d, line: d.line + lineOffset }));
   visit(tree, 'heading', (node) => {
     if (node.depth === 1) {

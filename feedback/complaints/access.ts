@@ -40,7 +40,7 @@ export function asSeenBy(access: ComplaintAccess, c: Complaint): Complaint {
   return access.pii ? c : maskComplaint(c);
 }
 
-/** Free text (timeline bodies, explanation terms) as this person may read it. */
-export function textAsSeenBy(access: ComplaintAccess, text: string): string {
-  return access.pii ? text : maskText(text);
+/** Free text (timeline bodies, explanation terms) as this person may read it; `customerName` is masked in it too. */
+export function textAsSeenBy(access: ComplaintAccess, text: string, customerName?: string | null): string {
+  return access.pii ? text : maskText(text, [customerName]);
 }

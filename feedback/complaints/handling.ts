@@ -120,6 +120,8 @@ export class ComplaintHandling {
       overdue: !!filter.overdue,
       assigneeId: filter.mine ? member.id : undefined,
       q: filter.q || undefined,
+      // A masked reader's search sees only what they are shown, so it cannot test for hidden words.
+      masked: !access.pii,
       pageSize,
     };
     const requested = filter.page && filter.page >= 1 ? filter.page : 1;
@@ -155,7 +157,7 @@ export class ComplaintHandling {
     return {
       access,
       complaint: asSeenBy(access, found),
-      events,
+      events: events.map((e) => (e.body ? { ...e, body: textAsSeenBy(access, e.body, found.name) } : e)),
       names: this.deps.staff.names([...events.map((e) => e.actorId), found.assigneeId, found.recordedBy]),
       team: this.deps.routing.team(found.teamId),
     };
@@ -237,7 +239,7 @@ export class ComplaintHandling {
     const swaps: Array<[string | null | undefined, string]> = [[c.name, '{{customer.name}}'], [c.email, '{{customer.email}}'], [c.reference, '{{complaint.reference}}'], [author, '{{agent.name}}']];
     let text = reply.body;
     for (const [value, placeholder] of swaps) if (value && value.trim().length > 1) text = text.split(value).join(placeholder);
-    return { reference: c.reference, eventId, locale: c.locale, product: c.product, category: c.category, subject: textAsSeenBy({ ...page.access, pii: false }, c.subject), reply: textAsSeenBy({ ...page.access, pii: false }, text) };
+    return { reference: c.reference, eventId, locale: c.locale, product: c.product, category: c.category, subject: textAsSeenBy({ ...page.access, pii: false }, c.subject, c.name), reply: textAsSeenBy({ ...page.access, pii: false }, text, c.name) };
   }
 
   /**

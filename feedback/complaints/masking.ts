@@ -1,8 +1,10 @@
 import type { Complaint } from './model.ts';
+import { addressesIn, greetedNamesIn, obfuscatedEmailsIn, type Span } from './personal-text.ts';
 
 /**
  * What product and R&D teams see of the customer: enough to tell customers apart, not to contact or
- * identify them. The complaint's text is kept, with email addresses and phone numbers in it masked too.
+ * identify them. The complaint's text is kept, with email addresses (also written as `name(at)example.org`),
+ * phone numbers, street addresses and the customer's name in it masked too.
  */
 export function maskEmail(email: string | null): string | null {
   if (!email) return email;
@@ -33,8 +35,84 @@ const emailInText = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // Runs of 7 or more digits, allowing spaces, dots, dashes and brackets between them, with an optional +.
 const phoneInText = /\+?\d(?:[\s().-]*\d){6,}/g;
 
-export function maskText(text: string): string {
-  return text.replace(emailInText, (m) => maskEmail(m) ?? '•••').replace(phoneInText, (m) => maskPhone(m) ?? '•••');
+/** Lower case without accents, with where each folded character came from, to find names in any inflection. */
+function fold(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  origin.push(i);
+  return { folded, origin };
+}
+
+const han = /\p{Script=Han}/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where the customer's name stands in the text, in any case, accent and most inflections: each part of
+ * two letters or more as a whole word, a long part also with another ending (Γιώργος, Γιώργο; Virtanen,
+ * Virtaselle is out of reach, the greeting rule catches it); a Chinese name whole, its given name alone,
+ * and its surname before 先生, 小姐, 女士 or 太太.
+ */
+function nameSpans(text: string, names: readonly (string | null | undefined)[]): Span[] {
+  const { folded, origin } = fold(text);
+  const spans: Span[] = [];
+  const find = (pattern: RegExp) => {
+    for (const m of folded.matchAll(pattern)) {
+      const start = m.index ?? 0;
+      spans.push({ start: origin[start]!, end: origin[start + m[0].length]! });
+    }
+  };
+  for (const name of names) {
+    for (const part of fold(name?.trim() ?? '').folded.split(/[^\p{L}\p{N}]+/u)) {
+      if ([...part].length < 2) continue;
+      if (han.test(part)) {
+        find(new RegExp(escape(part), 'gu'));
+        const chars = [...part];
+        if (chars.length >= 3) find(new RegExp(escape(chars.slice(1).join('')), 'gu'));
+        find(new RegExp(`${escape(chars[0]!)}(?=先生|小姐|女士|太太)`, 'gu'));
+        continue;
+      }
+      const chars = [...part];
+      const stem = chars.length >= 5 ? chars.slice(0, Math.max(4, chars.length - 2)).join('') : part;
+      const endings = chars.length >= 5 ? '\\p{L}{0,4}' : '';
+      find(new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}${endings}(?![\\p{L}\\p{N}])`, 'gu'));
+    }
+  }
+  return spans;
+}
+
+/** Replaces the spans (overlapping or not) with one mark each. */
+function replaceSpans(text: string, spans: Span[], mark: string): string {
+  if (!spans.length) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const s of sorted) {
+    if (s.end <= at) continue;
+    if (s.start >= at) {
+      out += text.slice(at, s.start) + mark;
+    }
+    at = Math.max(at, s.end);
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Free text as product and R&D people may read it: email addresses (plain and obfuscated) and phone
+ * numbers shortened, street addresses, the names after a greeting (Dear ..., Hola ..., 親愛的 ...) and the
+ * given customer names replaced by •••.
+ */
+export function maskText(text: string, customerNames: readonly (string | null | undefined)[] = []): string {
+  const withoutObfuscated = replaceSpans(text, obfuscatedEmailsIn(text), '•••');
+  const contact = withoutObfuscated.replace(emailInText, (m) => maskEmail(m) ?? '•••').replace(phoneInText, (m) => maskPhone(m) ?? '•••');
+  const withoutAddresses = replaceSpans(contact, addressesIn(contact), '•••');
+  return replaceSpans(withoutAddresses, [...greetedNamesIn(withoutAddresses), ...nameSpans(withoutAddresses, customerNames)], '•••');
 }
 
 /**
@@ -55,6 +133,7 @@ function personalPieces(c: Complaint): string[] {
   for (const text of [c.subject, c.description]) {
     for (const m of text.matchAll(emailInText)) add(m[0]);
     for (const m of text.matchAll(phoneInText)) add(m[0]);
+    for (const s of [...obfuscatedEmailsIn(text), ...addressesIn(text), ...greetedNamesIn(text)]) add(text.slice(s.start, s.end));
   }
   return [...pieces];
 }
@@ -72,8 +151,8 @@ export function maskComplaint(c: Complaint): Complaint {
     email: maskEmail(c.email),
     phone: maskPhone(c.phone),
     name: maskName(c.name),
-    subject: maskText(c.subject),
-    description: maskText(c.description),
+    subject: maskText(c.subject, [c.name]),
+    description: maskText(c.description, [c.name]),
     orderNumber: c.orderNumber,
     classification: cls && {
       ...cls,

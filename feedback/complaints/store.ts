@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { maskText } from './masking.ts';
 import type { Db } from '@core/db/database.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
@@ -110,6 +111,8 @@ export interface ListQuery {
   overdue?: boolean;
   /** A reference, or words of the subject. */
   q?: string;
+  /** Match `q` against the subject as maskText() shows it, not the stored one. */
+  masked?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -118,6 +121,8 @@ export interface ListResult {
   rows: Complaint[];
   total: number;
 }
+
+const maskedTextFunction = 'kb_masked_text';
 
 /** The complaint tables behind small functions with prepared statements: the only SQL of the room. */
 export class ComplaintStore {
@@ -136,6 +141,8 @@ export class ComplaintStore {
   };
 
   constructor(private readonly db: Db) {
+    // The masked inbox search runs in SQL over the text exactly as a masked reader sees it.
+    db.function(maskedTextFunction, { deterministic: true }, (text: unknown, name: unknown) => maskText(String(text ?? ''), [typeof name === 'string' ? name : null]));
     this.s = {
       insert: db.prepare(`INSERT INTO complaints (reference, created_at, updated_at, locale, channel, status, product, subject, description,
         order_number, email, name, phone, consent_at, category, severity, classification, team_id, response_due_at, resolution_due_at,
@@ -295,7 +302,7 @@ export class ComplaintStore {
         OR (response_due_at IS NOT NULL AND response_due_at <= @now) OR (resolution_due_at IS NOT NULL AND resolution_due_at <= @now))`);
     }
     if (q.q) {
-      where.push("(reference = @qExact OR subject LIKE @qLike ESCAPE '\\')");
+      where.push(`(reference = @qExact OR ${q.masked ? `${maskedTextFunction}(subject, name)` : 'subject'} LIKE @qLike ESCAPE '\\')`);
       args.qExact = q.q.trim().toUpperCase();
       args.qLike = `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }

@@ -79,7 +79,7 @@ export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler>();
   private readonly options: Required<Omit<OutboxOptions, 'webhook'>>;
   private readonly webhookOptions: WebhookOptions;
-  private readonly s: { insert: Statement; due: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
+  private readonly s: { insert: Statement; due: Statement; dueWithoutMailer: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
   private running: Promise<ProcessResult> | undefined;
   private kicked = false;
 
@@ -100,6 +100,9 @@ export class Outbox {
     this.s = {
       insert: db.prepare('INSERT INTO outbox (kind, complaint_id, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       due: db.prepare("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"),
+      // Without a mail transport, mails already tried wait (pending) for one to come back instead of being kept.
+      dueWithoutMailer: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND NOT (kind = 'mail' AND attempts > 0)
+        ORDER BY next_attempt_at, id LIMIT ?`),
       claim: db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = 'pending' AND next_attempt_at = ?"),
       finish: db.prepare('UPDATE outbox SET status = ?, attempts = attempts + ?, done_at = ?, last_error = ?, payload = ? WHERE id = ?'),
       retry: db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, status = ? WHERE id = ?'),
@@ -164,10 +167,12 @@ export class Outbox {
 
   private async run(limit: number): Promise<ProcessResult> {
     const result: ProcessResult = { sent: 0, kept: 0, done: 0, retried: 0, dead: 0 };
+    const round = new RoundLog();
     const now = this.clock.now();
-    let rows = (this.s.due.all(now.toISOString(), limit) as RawRow[]).map(toRow);
-    if (this.mailer.kind === 'none') {
-      // No SMTP_URL: every due mail is kept, in one transaction, and logged by its label (never the person).
+    const noMailer = this.mailer.kind === 'none';
+    let rows = ((noMailer ? this.s.dueWithoutMailer : this.s.due).all(now.toISOString(), limit) as RawRow[]).map(toRow);
+    if (noMailer) {
+      // No SMTP_URL: every due mail never tried is kept, in one transaction, and logged by its label (never the person).
       const mails = rows.filter((r) => r.kind === 'mail');
       rows = rows.filter((r) => r.kind !== 'mail');
       if (mails.length) {
@@ -176,8 +181,7 @@ export class Outbox {
           for (const m of mails) this.s.keep.run(at, m.id);
         })();
         result.kept += mails.length;
-        if (mails.length <= 3) for (const m of mails) this.options.log(`[outbox] #${m.id} ${describe(m)} kept in the outbox (SMTP_URL is not set)`);
-        else this.options.log(`[outbox] ${mails.length} mails (#${mails[0]!.id} to #${mails.at(-1)!.id}) kept in the outbox (SMTP_URL is not set)`);
+        for (const m of mails) round.add('kept in the outbox (SMTP_URL is not set)', `#${m.id} ${describe(m)}`);
       }
     }
     for (const row of rows) {
@@ -203,16 +207,18 @@ export class Outbox {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         if (attempts >= this.options.maxAttempts) {
           this.s.retry.run(attempts, row.nextAttemptAt, message, 'dead', row.id);
-          this.options.log(`[outbox] #${row.id} ${describe(row)} gave up after ${attempts} attempts: ${message}`);
+          round.add('given up', `#${row.id} ${describe(row)} gave up after ${attempts} attempts: ${message}`);
           result.dead++;
         } else {
           const next = new Date(this.clock.now().getTime() + backoff(attempts, this.options.baseDelayMs, this.options.maxDelayMs));
           this.s.retry.run(attempts, next.toISOString(), message, 'pending', row.id);
-          this.options.log(`[outbox] #${row.id} ${describe(row)} failed (attempt ${attempts}), next try ${next.toISOString()}: ${message}`);
+          round.add('failed, to be retried', `#${row.id} ${describe(row)} failed (attempt ${attempts}), next try ${next.toISOString()}: ${message}`);
           result.retried++;
         }
       }
     }
+    const line = round.line();
+    if (line) this.options.log(line);
     return result;
   }
 
@@ -262,6 +268,30 @@ export class Outbox {
     const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, kept: 0, dead: 0, done: 0 };
     for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as Array<{ status: OutboxStatus; n: number }>) out[r.status] = r.n;
     return out;
+  }
+}
+
+/**
+ * One log line per round, however many rows it touched: during an outage a round can fail a thousand
+ * mails, and a line each would bury everything else. Each outcome shows its count and its first rows.
+ */
+class RoundLog {
+  private static readonly shown = 3;
+  private readonly outcomes = new Map<string, string[]>();
+
+  add(outcome: string, row: string): void {
+    const rows = this.outcomes.get(outcome) ?? [];
+    rows.push(row);
+    this.outcomes.set(outcome, rows);
+  }
+
+  line(): string | undefined {
+    if (!this.outcomes.size) return undefined;
+    const parts = [...this.outcomes].map(([outcome, rows]) => {
+      const more = rows.length > RoundLog.shown ? `; and ${rows.length - RoundLog.shown} more` : '';
+      return `${rows.length} ${outcome}: ${rows.slice(0, RoundLog.shown).join('; ')}${more}`;
+    });
+    return `[outbox] ${parts.join(' | ')}`;
   }
 }
 

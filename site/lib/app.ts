@@ -2,6 +2,7 @@ import path from 'node:path';
 import { adminMigrations, createAdmin, type AdminServices } from '@admin/admin.ts';
 import { config, type Config } from '@core/config/config.ts';
 import { openParseCache, parseCacheFile } from '@core/content/parse-cache.ts';
+import { ParsePool } from '@core/content/parse-pool.ts';
 import { ContentStore } from '@core/content/store.ts';
 import { Popularity, popularityMigrations } from '@core/content/popularity.ts';
 import { openDatabase, type Db } from '@core/db/database.ts';
@@ -44,7 +45,8 @@ function createApp(): App {
   if (cfg.KB_WATCH) content.watch();
   const load = content.lastLoad;
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
-  const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV });
+  const parser = new ParsePool();
+  const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV, parser });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
   if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
@@ -67,6 +69,7 @@ function createApp(): App {
   const shutdown = (signal: NodeJS.Signals) => {
     stopScheduler();
     content.close();
+    void parser.close();
     indexer.stop();
     void indexer.idle().then(() => engine.close()).catch(() => undefined).finally(() => {
       db.close();

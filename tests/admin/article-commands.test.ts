@@ -51,7 +51,7 @@ const newForm = (changes: Record<string, string> = {}) => ({
 describe('ArticleCommands.create', () => {
   it('creates and publishes an article with one revision and exactly one audit entry', async () => {
     const t = await setup();
-    const result = t.commands.create(t.editor, newForm());
+    const result = await t.commands.create(t.editor, newForm());
     expect(result).toMatchObject({ ok: true, value: { redirect: '/admin/articles/edit?file=en%2Ffaq%2Ffresh-one.mdx&done=created-published' } });
     expect(fs.readFileSync(path.join(w.root, 'en/faq/fresh-one.mdx'), 'utf8')).toContain('status: published');
     expect(t.traces()).toEqual({ audit: 1, revisions: 1 });
@@ -60,7 +60,7 @@ describe('ArticleCommands.create', () => {
 
   it('previews without saving anything', async () => {
     const t = await setup();
-    const result = t.commands.create(t.editor, newForm({ intent: 'preview', body: '## Heading\n\nText.' }));
+    const result = await t.commands.create(t.editor, newForm({ intent: 'preview', body: '## Heading\n\nText.' }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.redirect).toBeUndefined();
@@ -71,18 +71,18 @@ describe('ArticleCommands.create', () => {
 
   it('refuses an invalid article, a taken address and a member without articles:edit, writing nothing', async () => {
     const t = await setup();
-    const invalid = t.commands.create(t.editor, newForm({ title: '' }));
+    const invalid = await t.commands.create(t.editor, newForm({ title: '' }));
     expect(invalid).toMatchObject({ ok: false, status: 422, errors: { title: 'Title: is required' } });
     if (!invalid.ok) expect(invalid.outcome?.fields.summary).toBe('A new one.');
 
-    const badSlug = t.commands.create(t.editor, newForm({ slug: '../../evil' }));
+    const badSlug = await t.commands.create(t.editor, newForm({ slug: '../../evil' }));
     expect(badSlug).toMatchObject({ ok: false, status: 400, errors: { slug: expect.stringMatching(/lowercase/) } });
 
-    const taken = t.commands.create(t.editor, newForm({ slug: 'good-article', translationKey: 'another-key' }));
+    const taken = await t.commands.create(t.editor, newForm({ slug: 'good-article', translationKey: 'another-key' }));
     expect(taken).toMatchObject({ ok: false, status: 409, errors: { slug: expect.stringContaining('already exists') } });
 
     const trainee = await t.member('trainee');
-    expect(t.commands.create(trainee, newForm())).toEqual({ ok: false, status: 403, errors: { form: expect.stringContaining('articles:edit') } });
+    expect(await t.commands.create(trainee, newForm())).toEqual({ ok: false, status: 403, errors: { form: expect.stringContaining('articles:edit') } });
 
     expect(fs.existsSync(path.join(w.root, 'en/faq/fresh-one.mdx'))).toBe(false);
     expect(t.traces()).toEqual({ audit: 0, revisions: 0 });
@@ -92,17 +92,17 @@ describe('ArticleCommands.create', () => {
 describe('ArticleCommands.save', () => {
   it('saves, unpublishes and publishes, with exactly one audit entry per change', async () => {
     const t = await setup();
-    const saved = t.commands.save(t.editor, file, editForm({ body: editForm().body!.replace('two-year', 'three-year'), message: 'longer' }));
+    const saved = await t.commands.save(t.editor, file, editForm({ body: editForm().body!.replace('two-year', 'three-year'), message: 'longer' }));
     expect(saved).toMatchObject({ ok: true, value: { redirect: `/admin/articles/edit?file=${fileParam}&done=saved` } });
     expect(w.editor.read(file)!.source).toContain('**three-year**');
     // The version found on disk is kept first; the change is audited once.
     expect(t.traces()).toEqual({ audit: 1, revisions: 2 });
 
-    expect(t.commands.save(t.editor, file, editForm({ intent: 'unpublish' }))).toMatchObject({ ok: true, value: { redirect: expect.stringContaining('done=unpublished') } });
+    expect(await t.commands.save(t.editor, file, editForm({ intent: 'unpublish' }))).toMatchObject({ ok: true, value: { redirect: expect.stringContaining('done=unpublished') } });
     expect(w.editor.read(file)!.source).toContain('status: draft');
     expect(t.traces()).toEqual({ audit: 2, revisions: 3 });
 
-    expect(t.commands.save(t.editor, file, editForm({ intent: 'publish' }))).toMatchObject({ ok: true, value: { redirect: expect.stringContaining('done=published') } });
+    expect(await t.commands.save(t.editor, file, editForm({ intent: 'publish' }))).toMatchObject({ ok: true, value: { redirect: expect.stringContaining('done=published') } });
     expect(w.editor.read(file)!.source).toContain('status: published');
     expect(t.audit().map((e) => e.action)).toEqual(['article.publish', 'article.unpublish', 'article.save']);
     expect(t.audit().every((e) => e.actorId === t.editor.id && e.objectId === file)).toBe(true);
@@ -111,7 +111,7 @@ describe('ArticleCommands.save', () => {
   it('keeps the saved status on "save": a draft stays a draft', async () => {
     const t = await setup();
     const draft = 'en/faq/draft-article.mdx';
-    const result = t.commands.save(t.editor, draft, editForm({ body: 'Still secret.' }, draft));
+    const result = await t.commands.save(t.editor, draft, editForm({ body: 'Still secret.' }, draft));
     expect(result).toMatchObject({ ok: true, value: { redirect: expect.stringContaining('done=saved') } });
     expect(w.editor.read(draft)!.source).toMatch(/status: draft[\s\S]*Still secret\./);
   });
@@ -121,7 +121,7 @@ describe('ArticleCommands.save', () => {
     const stale = editForm({ body: editForm().body!.replace('Keep your receipt.', 'Mine.') });
     const theirs = w.editor.read(file)!.source.replace('Find the serial number.', 'Theirs.');
     fs.writeFileSync(path.join(w.root, file), theirs);
-    const result = t.commands.save(t.editor, file, stale);
+    const result = await t.commands.save(t.editor, file, stale);
     expect(result).toMatchObject({ ok: false, status: 409, errors: { form: expect.stringContaining('nothing was overwritten') } });
     if (result.ok) return;
     expect(result.outcome?.conflict?.source).toBe(theirs);
@@ -134,17 +134,17 @@ describe('ArticleCommands.save', () => {
   it('refuses invalid text, an over-long form and a member without articles:edit, writing nothing', async () => {
     const t = await setup();
     const before = w.editor.read(file)!.source;
-    const invalid = t.commands.save(t.editor, file, editForm({ body: 'Intro\n\n<Blink>hi</Blink>\n' }));
+    const invalid = await t.commands.save(t.editor, file, editForm({ body: 'Intro\n\n<Blink>hi</Blink>\n' }));
     expect(invalid).toMatchObject({ ok: false, status: 422, errors: { body: expect.stringContaining('Body, line 3, column 1') } });
     if (!invalid.ok) expect(invalid.outcome?.body).toContain('<Blink>');
 
-    const shape = t.commands.save(t.editor, file, editForm({ message: 'm'.repeat(201) }));
+    const shape = await t.commands.save(t.editor, file, editForm({ message: 'm'.repeat(201) }));
     expect(shape).toMatchObject({ ok: false, status: 400, errors: { message: 'must be at most 200 characters' } });
 
     const agent = await t.member('agent');
-    expect(t.commands.save(agent, file, editForm({ body: 'Overwritten.' }))).toMatchObject({ ok: false, status: 403, errors: { form: expect.stringContaining('Service agent') } });
+    expect(await t.commands.save(agent, file, editForm({ body: 'Overwritten.' }))).toMatchObject({ ok: false, status: 403, errors: { form: expect.stringContaining('Service agent') } });
 
-    expect(t.commands.save(t.editor, '../../etc/passwd', editForm())).toMatchObject({ ok: false, status: 400, errors: { form: expect.stringMatching(/^File: /) } });
+    expect(await t.commands.save(t.editor, '../../etc/passwd', editForm())).toMatchObject({ ok: false, status: 400, errors: { form: expect.stringMatching(/^File: /) } });
     expect(w.editor.read(file)!.source).toBe(before);
     expect(t.traces()).toEqual({ audit: 0, revisions: 0 });
   });
@@ -206,7 +206,7 @@ describe('ArticleCommands.restoreRevision', () => {
   it('makes an old revision the current text as a new revision, with exactly one audit entry', async () => {
     const t = await setup();
     const original = w.editor.read(file)!.source;
-    expect(t.commands.save(t.editor, file, editForm({ body: 'A regrettable rewrite.' })).ok).toBe(true);
+    expect((await t.commands.save(t.editor, file, editForm({ body: 'A regrettable rewrite.' }))).ok).toBe(true);
     const imported = w.revisions.list(file).find((r) => r.action === 'import')!;
     const before = t.traces();
     const result = t.commands.restoreRevision(t.editor, file, { intent: 'restore', revision: String(imported.id), baseHash: w.editor.read(file)!.hash });
@@ -218,9 +218,9 @@ describe('ArticleCommands.restoreRevision', () => {
 
   it('refuses another article\'s revision, a stale version and a member without articles:edit, writing nothing', async () => {
     const t = await setup();
-    expect(t.commands.save(t.editor, file, editForm({ body: 'A rewrite.' })).ok).toBe(true);
+    expect((await t.commands.save(t.editor, file, editForm({ body: 'A rewrite.' }))).ok).toBe(true);
     const other = 'en/faq/draft-article.mdx';
-    expect(t.commands.save(t.editor, other, editForm({ body: 'Other rewrite.' }, other)).ok).toBe(true);
+    expect((await t.commands.save(t.editor, other, editForm({ body: 'Other rewrite.' }, other))).ok).toBe(true);
     const mine = w.revisions.list(file).find((r) => r.action === 'import')!;
     const theirs = w.revisions.list(other)[0]!;
     const current = w.editor.read(file)!;
@@ -259,7 +259,7 @@ describe('ArticleViews', () => {
     expect(t.views.edit('en/faq/missing.mdx', null).state).toBeUndefined();
     expect(t.views.history('en/faq/missing.mdx', new URLSearchParams())).toBeUndefined();
 
-    expect(t.commands.save(t.editor, file, editForm({ body: 'A rewrite.' })).ok).toBe(true);
+    expect((await t.commands.save(t.editor, file, editForm({ body: 'A rewrite.' }))).ok).toBe(true);
     const history = t.views.history(file, new URLSearchParams())!;
     const [saved, imported] = history.list;
     expect(history).toMatchObject({ toId: saved!.id, fromId: imported!.id, onDiskUnknown: false });

@@ -20,7 +20,7 @@ describe('the editor form', () => {
     w = world();
     const user = await addUser(w);
     const form = formFor(w, { body: formFor(w).body!.replace('two-year', 'longer') });
-    const out = submitEditor(w.editor, user.id, form, { file, source: w.editor.read(file)!.source, status: 'published' });
+    const out = await submitEditor(w.editor, user.id, form, { file, source: w.editor.read(file)!.source, status: 'published' });
     expect(out.redirect).toBe(`/admin/articles/edit?file=${encodeURIComponent(file)}&done=saved`);
     expect(fs.readFileSync(path.join(w.root, file), 'utf8')).toMatch(/status: published[\s\S]*\*\*longer\*\*/);
   });
@@ -29,10 +29,10 @@ describe('the editor form', () => {
     w = world();
     const user = await addUser(w);
     const source = () => w.editor.read(file)!.source;
-    expect(submitEditor(w.editor, user.id, formFor(w, { intent: 'unpublish' }), { file, source: source(), status: 'published' }).redirect).toContain('done=unpublished');
+    expect((await submitEditor(w.editor, user.id, formFor(w, { intent: 'unpublish' }), { file, source: source(), status: 'published' })).redirect).toContain('done=unpublished');
     expect(source()).toContain('status: draft');
     expect(w.content.get('en', 'good-article', { kind: 'public' })).toBeUndefined();
-    expect(submitEditor(w.editor, user.id, formFor(w, { intent: 'publish' }), { file, source: source(), status: 'draft' }).redirect).toContain('done=published');
+    expect((await submitEditor(w.editor, user.id, formFor(w, { intent: 'publish' }), { file, source: source(), status: 'draft' })).redirect).toContain('done=published');
     expect(source()).toContain('status: published');
   });
 
@@ -40,7 +40,7 @@ describe('the editor form', () => {
     w = world();
     const user = await addUser(w);
     const body = 'Intro\n\n<Blink>hi</Blink>\n\nText {x}\n';
-    const out = submitEditor(w.editor, user.id, formFor(w, { title: '', body }), { file, source: w.editor.read(file)!.source, status: 'published' });
+    const out = await submitEditor(w.editor, user.id, formFor(w, { title: '', body }), { file, source: w.editor.read(file)!.source, status: 'published' });
     expect(out.status).toBe(422);
     expect(out.body).toBe(body);
     expect(out.diagnostics).toEqual(
@@ -55,11 +55,11 @@ describe('the editor form', () => {
   it('names the field and the limit for over-long input, never throwing', async () => {
     w = world();
     const user = await addUser(w);
-    const out = submitEditor(w.editor, user.id, formFor(w, { message: 'm'.repeat(201), intent: 'bogus' }), { file, source: w.editor.read(file)!.source, status: 'published' });
+    const out = await submitEditor(w.editor, user.id, formFor(w, { message: 'm'.repeat(201), intent: 'bogus' }), { file, source: w.editor.read(file)!.source, status: 'published' });
     expect(out.status).toBe(400);
     expect(out.errors.message).toBe('must be at most 200 characters');
     expect(out.errors.intent).toContain('preview, save, publish or unpublish');
-    const long = submitEditor(w.editor, user.id, formFor(w, { title: 't'.repeat(141) }), { file, source: w.editor.read(file)!.source, status: 'published' });
+    const long = await submitEditor(w.editor, user.id, formFor(w, { title: 't'.repeat(141) }), { file, source: w.editor.read(file)!.source, status: 'published' });
     expect(long.status).toBe(422);
     expect(long.diagnostics[0]).toMatchObject({ field: 'title', message: 'must be at most 140 characters' });
     expect(long.fields.title).toBe('t'.repeat(141));
@@ -69,7 +69,7 @@ describe('the editor form', () => {
     w = world();
     const user = await addUser(w);
     const body = 'é'.repeat(600_000);
-    const out = submitEditor(w.editor, user.id, formFor(w, { body }), { file, source: w.editor.read(file)!.source, status: 'published' });
+    const out = await submitEditor(w.editor, user.id, formFor(w, { body }), { file, source: w.editor.read(file)!.source, status: 'published' });
     expect(out.status).toBe(413);
     expect(out.errors.body).toContain('1 MB');
     expect(out.body).toBe(body);
@@ -80,15 +80,15 @@ describe('the editor form', () => {
     const user = await addUser(w);
     const stale = formFor(w, { body: formFor(w).body!.replace('Keep your receipt.', 'Mine.') });
     const other = formFor(w, { body: formFor(w).body!.replace('Find the serial number.', 'Theirs.') });
-    submitEditor(w.editor, user.id, other, { file, source: w.editor.read(file)!.source, status: 'published' });
+    await submitEditor(w.editor, user.id, other, { file, source: w.editor.read(file)!.source, status: 'published' });
     const theirs = w.editor.read(file)!;
-    const out = submitEditor(w.editor, user.id, stale, { file, source: theirs.source, status: 'published' });
+    const out = await submitEditor(w.editor, user.id, stale, { file, source: theirs.source, status: 'published' });
     expect(out.status).toBe(409);
     expect(out.conflict?.source).toBe(theirs.source);
     expect(out.conflict?.yours).toContain('Mine.');
     expect(out.body).toContain('Mine.');
     expect(out.baseHash).toBe(theirs.hash);
-    const resolved = submitEditor(w.editor, user.id, { ...stale, baseHash: out.baseHash }, { file, source: theirs.source, status: 'published' });
+    const resolved = await submitEditor(w.editor, user.id, { ...stale, baseHash: out.baseHash }, { file, source: theirs.source, status: 'published' });
     expect(resolved.redirect).toBeDefined();
   });
 
@@ -97,15 +97,15 @@ describe('the editor form', () => {
     const user = await addUser(w);
     const base = { title: 'Fresh', summary: 'New one.', category: 'faq', audience: 'public', locale: 'en', translationKey: 'fresh-one', updated: '2026-11-20', body: 'Hello.', intent: 'save' };
     for (const slug of ['../evil', '/abs', 'Ünïcode', 'a/b', '']) {
-      const out = submitEditor(w.editor, user.id, { ...base, slug });
+      const out = await submitEditor(w.editor, user.id, { ...base, slug });
       expect(out.status, slug).toBe(400);
       expect(out.errors.slug, slug).toMatch(/lowercase/);
     }
-    expect(submitEditor(w.editor, user.id, { ...base, slug: 'x', locale: 'xx' }).errors.locale).toMatch(/en, es/);
-    const created = submitEditor(w.editor, user.id, { ...base, slug: 'fresh-one' });
+    expect((await submitEditor(w.editor, user.id, { ...base, slug: 'x', locale: 'xx' })).errors.locale).toMatch(/en, es/);
+    const created = await submitEditor(w.editor, user.id, { ...base, slug: 'fresh-one' });
     expect(created.redirect).toBe('/admin/articles/edit?file=en%2Ffaq%2Ffresh-one.mdx&done=created');
     expect(fs.readFileSync(path.join(w.root, 'en/faq/fresh-one.mdx'), 'utf8')).toContain('status: draft');
-    const again = submitEditor(w.editor, user.id, { ...base, slug: 'fresh-one', translationKey: 'other' });
+    const again = await submitEditor(w.editor, user.id, { ...base, slug: 'fresh-one', translationKey: 'other' });
     expect(again.status).toBe(409);
     expect(again.errors.slug).toContain('already exists');
   });

@@ -12,11 +12,11 @@ describe('render pipeline', () => {
     const result = render('Intro\n\n## Steps to follow\n\n<Steps>\n\n1. One\n2. Two\n\n</Steps>\n\n<Warning title="Careful">\n\nHot.\n\n</Warning>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.rendered.html).toContain('<h2 id="steps-to-follow">Steps to follow</h2>');
+    expect(result.rendered.html).toContain('<h2 id="section-steps-to-follow">Steps to follow</h2>');
     expect(result.rendered.html).toContain('<div class="steps"><ol>');
     expect(result.rendered.html).toContain('<aside class="callout callout-warning"><p class="callout-title">Careful</p><p>Hot.</p></aside>');
     expect(result.rendered.html).toContain('<table>');
-    expect(result.rendered.headings).toEqual([{ depth: 2, text: 'Steps to follow', id: 'steps-to-follow' }]);
+    expect(result.rendered.headings).toEqual([{ depth: 2, text: 'Steps to follow', id: 'section-steps-to-follow' }]);
   });
 
   it('turns an empty corner header cell into a plain cell and keeps named headers', () => {
@@ -33,8 +33,8 @@ describe('render pipeline', () => {
     const result = render('Intro text.\n\n## First part\n\nAlpha **beta**.\n\n## Second part\n\n| x | y |\n|---|---|\n| gamma | delta |\n');
     expect(result.ok && result.rendered.sections).toEqual([
       { anchor: '', heading: '', text: 'Intro text.' },
-      { anchor: 'first-part', heading: 'First part', text: 'Alpha beta.' },
-      { anchor: 'second-part', heading: 'Second part', text: 'x y gamma delta' },
+      { anchor: 'section-first-part', heading: 'First part', text: 'Alpha beta.' },
+      { anchor: 'section-second-part', heading: 'Second part', text: 'x y gamma delta' },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, noMailer, smtpMailer } from '@feedback/outbox/mailer.ts';
+import { createFeedback } from '@feedback/feedback.ts';
+import type { Mailer } from '@feedback/outbox/mailer.ts';
 import { complaintInput, setup } from './helpers.ts';
 import { startSmtp } from './smtp.ts';
 
@@ -88,7 +90,7 @@ describe('outbox without SMTP', () => {
     const row = feedback.outbox.list({ kind: 'mail' })[0]!;
     expect(row.status).toBe('kept');
     expect((row.payload as { to: string }).to).toBe('anna.virtanen@example.com');
-    expect(logs.find((l) => l.startsWith('[outbox]') && l.includes('kept in the outbox'))).toBe(`[outbox] #${row.id} mail (confirmation ${r.complaint.reference}) kept in the outbox (SMTP_URL is not set)`);
+    expect(logs.find((l) => l.startsWith('[outbox]') && l.includes('kept in the outbox'))).toBe(`[outbox] 1 kept in the outbox (SMTP_URL is not set): #${row.id} mail (confirmation ${r.complaint.reference})`);
     expect(logs.join('\n')).not.toMatch(/anna|virtanen|example\.com/i);
   });
 
@@ -102,5 +104,41 @@ describe('outbox without SMTP', () => {
     }
     expect(feedback.outbox.list({ kind: 'mail' })[0]).toMatchObject({ status: 'dead', attempts: 3, lastError: 'connection refused' });
     expect(feedback.outbox.counts()).toMatchObject({ dead: 1, pending: 0 });
+  });
+});
+
+describe('outbox across an outage and a restart', () => {
+  const down: Mailer = { kind: 'smtp', send: () => Promise.reject(new Error('421 service not available')), close: () => undefined };
+  const sent: string[] = [];
+  const up: Mailer = { kind: 'smtp', send: async (m) => void sent.push(m.subject), close: () => undefined };
+
+  it('keeps retrying a mail after a restart without SMTP_URL, and delivers it once mail is back', async () => {
+    const f = setup({ mailer: down });
+    const r = f.feedback.complaints.submit(complaintInput(), { channel: 'web' });
+    if (!r.ok) throw new Error('not saved');
+    expect(await f.feedback.outbox.process()).toMatchObject({ retried: 1 });
+
+    // Restarted without SMTP_URL: the mail being retried waits, it is not kept for good.
+    const withoutMail = createFeedback({ db: f.db, clock: f.clock, mailer: noMailer, siteUrl: 'https://help.example', log: () => undefined });
+    f.clock.advance(3_600_000);
+    expect(await withoutMail.outbox.process()).toMatchObject({ kept: 0, retried: 0 });
+    expect(withoutMail.outbox.list({ kind: 'mail' })).toMatchObject([{ status: 'pending', attempts: 1 }]);
+
+    // Restarted with mail again: delivered.
+    const withMail = createFeedback({ db: f.db, clock: f.clock, mailer: up, siteUrl: 'https://help.example', log: () => undefined });
+    expect(await withMail.outbox.process()).toMatchObject({ sent: 1 });
+    expect(withMail.outbox.list({ kind: 'mail' })).toMatchObject([{ status: 'sent', attempts: 2 }]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('logs one line per round, however many mails fail', async () => {
+    const f = setup({ mailer: down });
+    for (let i = 0; i < 12; i++) if (!f.feedback.complaints.submit(complaintInput(), { channel: 'web' }).ok) throw new Error('not saved');
+    f.logs.length = 0;
+    expect(await f.feedback.outbox.process()).toMatchObject({ retried: 12 });
+    const lines = f.logs.filter((l) => l.startsWith('[outbox]'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[outbox\] 12 failed, to be retried: #\d+ mail \(confirmation [A-Z0-9-]+\) failed \(attempt 1\), next try [^:]+:\d\d:\d\d\.\d{3}Z: 421 service not available; .*; and 9 more$/);
+    expect(lines[0]).not.toMatch(/anna|virtanen|example\.com/i);
   });
 });

@@ -89,7 +89,7 @@ describe('SearchIndexer with ContentStore and the embedded engine', () => {
     const { engine } = await setup({ watch: false });
     const [hit] = (await engine.search({ q: 'serial number', locale: 'en', audiences: publicAudiences, page: 1, limit: 10 })).hits;
     expect(hit?.id).toBe('en/good-article');
-    expect(hit?.url).toBe('/en/articles/good-article#how-to-claim');
+    expect(hit?.url).toBe('/en/articles/good-article#section-how-to-claim');
     expect(hit?.snippet).toMatch(/<mark>serial<\/mark> <mark>number<\/mark>/);
   });
 

@@ -49,7 +49,8 @@ export default function EditorPreview({ formId, csrfToken, file, initial }: Edit
           body: JSON.stringify(collect(form, file)),
           signal: controller.signal,
         });
-        if (!response.ok) {
+        // 422 carries the problems of the text, to show like any preview.
+        if (!response.ok && response.status !== 422) {
           setState('error');
           return;
         }

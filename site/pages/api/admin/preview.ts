@@ -50,5 +50,7 @@ export const POST: APIRoute = async (context) => {
   const fields = effectiveFields(parsed.data, currentStatus);
   if (input.file) fields.locale = file.split('/')[0] ?? fields.locale;
   const source = composeSource(fields, parsed.data.body, original);
-  return json(previewOf(app.admin.editor, file, source, fields));
+  const preview = previewOf(app.admin.editor, file, source, fields, await app.admin.editor.parse(source));
+  // 422: the text has problems (the diagnostics say where); the preview itself worked.
+  return json(preview, preview.ok ? 200 : 422);
 };
