@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
+import type { APIContext, MiddlewareNext } from 'astro';
 import { authenticate, privateCaching } from '@admin/auth/request.ts';
 import { publicViewer } from '@core/content/article.ts';
 import { app } from './lib/app.ts';
+import { failureResponse } from './lib/failure.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 
-export const onRequest = defineMiddleware(async (context, next) => {
+async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const current = app();
   await current.ready;
   context.locals.app = current;
@@ -12,6 +15,18 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Session, staff viewer, CSRF token; answers itself for anonymous staff-area requests and bad tokens.
   const response = (await authenticate(context, current.admin)) ?? (await next());
   privateCaching(context, response);
+  return response;
+}
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const requestId = randomUUID();
+  let response: Response;
+  try {
+    response = await handle(context, next);
+  } catch (error) {
+    response = failureResponse(error, context.url.pathname, context.routePattern, requestId);
+  }
+  response.headers.set('X-Request-Id', requestId);
   for (const [name, value] of Object.entries(securityHeaders)) {
     const existing = response.headers.get(name);
     // Astro's CSP option already sent script and style hashes; add our directives to them.
