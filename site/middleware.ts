@@ -3,7 +3,9 @@ import { defineMiddleware } from 'astro:middleware';
 import type { APIContext, MiddlewareNext } from 'astro';
 import { authenticate, privateCaching } from '@admin/auth/request.ts';
 import { publicViewer } from '@core/content/article.ts';
+import { logEvent } from '@core/log/log.ts';
 import { app } from './lib/app.ts';
+import { withValidators } from './lib/conditional-get.ts';
 import { failureResponse } from './lib/failure.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 
@@ -15,11 +17,12 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
   // Session, staff viewer, CSRF token; answers itself for anonymous staff-area requests and bad tokens.
   const response = (await authenticate(context, current.admin)) ?? (await next());
   privateCaching(context, response);
-  return response;
+  return withValidators(context, response);
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const requestId = randomUUID();
+  const started = performance.now();
   let response: Response;
   try {
     response = await handle(context, next);
@@ -27,6 +30,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response = failureResponse(error, context.url.pathname, context.routePattern, requestId);
   }
   response.headers.set('X-Request-Id', requestId);
+  // The route pattern, never the path or query: those can hold tracking tokens and what people typed.
+  logEvent('info', 'request', { requestId, method: context.request.method, route: context.routePattern, status: response.status, ms: Math.round(performance.now() - started) });
   for (const [name, value] of Object.entries(securityHeaders)) {
     const existing = response.headers.get(name);
     // Astro's CSP option already sent script and style hashes; add our directives to them.

@@ -44,8 +44,10 @@ describe('fault: an unhandled error (the database stays locked past its busy tim
     expect(answer.body).toContain(String(requestId));
     expect(answer.headers['x-frame-options']).toBe('DENY');
     expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    const logged = portal.log.filter((line) => line.includes(String(requestId)));
+    const logged = portal.log.filter((line) => line.includes(String(requestId)) && line.includes('request.failed'));
     expect(logged).toHaveLength(1);
+    const access = portal.log.find((line) => line.includes(String(requestId)) && line.includes('"event":"request"'));
+    expect(JSON.parse(access!)).toMatchObject({ status: 500, route: '/admin/signin', method: 'POST' });
     expect(JSON.parse(logged[0]!)).toMatchObject({ level: 'error', event: 'request.failed', requestId, route: '/admin/signin' });
     expect(logged[0]).not.toContain('nobody@kestrel-home.example');
 
