@@ -7,6 +7,7 @@ import { logEvent } from '@core/log/log.ts';
 import { app } from './lib/app.ts';
 import { withValidators } from './lib/conditional-get.ts';
 import { failureResponse } from './lib/failure.ts';
+import { observeRequest } from './lib/metrics.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 
 async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
@@ -24,14 +25,18 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const requestId = randomUUID();
   const started = performance.now();
   let response: Response;
+  let threw = false;
   try {
     response = await handle(context, next);
   } catch (error) {
     response = failureResponse(error, context.url.pathname, context.routePattern, requestId);
+    threw = response.status === 500;
   }
   response.headers.set('X-Request-Id', requestId);
   // The route pattern, never the path or query: those can hold tracking tokens and what people typed.
-  logEvent('info', 'request', { requestId, method: context.request.method, route: context.routePattern, status: response.status, ms: Math.round(performance.now() - started) });
+  const ms = performance.now() - started;
+  logEvent('info', 'request', { requestId, method: context.request.method, route: context.routePattern, status: response.status, ms: Math.round(ms) });
+  observeRequest(context.routePattern, context.request.method, response.status, ms / 1000, threw);
   for (const [name, value] of Object.entries(securityHeaders)) {
     const existing = response.headers.get(name);
     // Astro's CSP option already sent script and style hashes; add our directives to them.

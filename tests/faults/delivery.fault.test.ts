@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startPortal, type Portal } from './portal.ts';
 
 let portal: Portal;
+const metricsToken = 'fault-suite-metrics-token';
 
 beforeAll(async () => {
-  portal = await startPortal();
+  portal = await startPortal({ env: { KB_METRICS_TOKEN: metricsToken } });
 }, 200_000);
 
 afterAll(async () => {
@@ -59,5 +60,18 @@ describe('delivery: compression and conditional requests on the built portal', (
     const since = await raw(articleUrl(), { 'if-modified-since': String(first.headers['last-modified']) });
     expect(since.status).toBe(304);
     expect((await raw(articleUrl(), { 'if-none-match': 'W/"another-version"' })).status).toBe(200);
+  });
+
+  it('/metrics needs the configured token and counts requests by route, unhandled errors and the outbox', async () => {
+    expect((await raw(`${portal.url}/metrics`)).status).toBe(401);
+    expect((await raw(`${portal.url}/metrics`, { authorization: 'Bearer wrong-token-of-some-length' })).status).toBe(401);
+    await raw(articleUrl());
+    const answer = await raw(`${portal.url}/metrics`, { authorization: `Bearer ${metricsToken}` });
+    expect(answer.status).toBe(200);
+    const text = answer.bytes.toString('utf8');
+    expect(text).toMatch(/kb_http_requests_total\{route="\/\[locale\]\/articles\/\[slug\]",method="GET",status="200"\} \d+/);
+    expect(text).toContain('kb_http_request_duration_seconds_bucket');
+    expect(text).toMatch(/kb_outbox_messages\{state="pending"\} \d+/);
+    expect(text).toMatch(/kb_search_documents \d+/);
   });
 });
