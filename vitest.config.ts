@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: roomAliases },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
+    // tests/faults/ has its own configuration (vitest.faults.config.ts, npm run test:faults).
+    exclude: ['tests/browser/**', 'tests/faults/**', 'node_modules/**'],
     testTimeout: 20000,
   },
 });

@@ -6,12 +6,44 @@
 // page cannot reach the socket. For every request we write the socket's remote address into a header of
 // our own (replacing whatever a client sent under that name) and publish the header's name on globalThis;
 // core/http/client-address.ts reads it (docs/decisions/0007-client-address.md). The header name and the
-// symbol are repeated there; keep this file self-contained (the benchmarks copy it alone).
+// symbol are repeated there; keep this file self-contained (the benchmarks copy it alone, beside a link to node_modules).
+//
+// It also caps every request body while it is read (whatever the route, content type or headers) and
+// compresses HTML, CSS, JS, JSON and SVG answers with brotli or gzip (the `compression` package).
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import compression from 'compression';
 
 const socketAddressHeader = 'x-kb-socket-address';
+// Repeated in core/http/limited-body.ts, which publishes the configured limit and recognises the error.
+const maxBodyBytesKey = Symbol.for('kb.maxBodyBytes');
+const bodyTooLargeCode = 'KB_BODY_TOO_LARGE';
+
+function bodyTooLarge(limit) {
+  return Object.assign(new Error(`The request body is larger than ${limit} bytes.`), { name: 'BodyTooLarge', code: bodyTooLargeCode, limit });
+}
+
+/**
+ * The request body as the app sees it: counted chunk by chunk and failed as soon as it passes the limit,
+ * so an oversized body is never buffered. The limit is read when the app first pulls the body, after the
+ * middleware has loaded the configuration; before that nothing may be read at all.
+ */
+async function* limitedBody(req) {
+  const limit = globalThis[maxBodyBytesKey] ?? 0;
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw bodyTooLarge(limit);
+  let size = 0;
+  // Keeps the socket open when we stop reading, so the 413 answer still reaches the client.
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    size += chunk.byteLength;
+    if (size > limit) throw bodyTooLarge(limit);
+    yield chunk;
+  }
+}
+
+// Brotli is preferred when the client accepts it, at quality 4 (the package's default: per-request cost
+// close to gzip's).
+const compress = compression();
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
@@ -21,7 +53,8 @@ function listener(req, res) {
   const address = req.socket.remoteAddress;
   if (address) req.headers[socketAddressHeader] = address;
   else delete req.headers[socketAddressHeader];
-  handler(req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') req.body = limitedBody(req);
+  compress(req, res, () => handler(req, res));
 }
 
 const port = process.env.PORT ?? '4321';

@@ -1,4 +1,5 @@
 import type { Db, Migration } from '@core/db/database.ts';
+import { bestEffort } from '@core/health/best-effort.ts';
 
 export const searchAnalyticsMigrations: Migration[] = [
   {
@@ -64,16 +65,16 @@ export class SearchAnalytics {
     this.queryExists = db.prepare('SELECT 1 FROM search_queries WHERE id = ?').pluck();
   }
 
+  /** Best effort: a full disk or read-only database never fails the search (the id is then 0, no click is recorded). */
   recordQuery(record: QueryRecord, now = new Date()): number {
     const query = redactQuery(record.query);
-    const info = this.insertQuery.run(now.toISOString(), record.locale, query, normalizeQuery(query), record.results, record.scope, record.source);
-    return Number(info.lastInsertRowid);
+    return bestEffort('search analytics', () => Number(this.insertQuery.run(now.toISOString(), record.locale, query, normalizeQuery(query), record.results, record.scope, record.source).lastInsertRowid), 0);
   }
 
   /** Returns false when the query id is unknown (a stale or forged link), recording nothing. */
   recordClick(queryId: number, articleId: string, position: number, now = new Date()): boolean {
     if (!this.queryExists.get(queryId)) return false;
-    this.insertClick.run(queryId, articleId, position, now.toISOString());
+    bestEffort('search analytics', () => this.insertClick.run(queryId, articleId, position, now.toISOString()), undefined);
     return true;
   }
 }

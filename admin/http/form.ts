@@ -1,10 +1,11 @@
-import { formFields } from '@core/http/limited-body.ts';
+import { bodyTooLargeLimit, formFields } from '@core/http/limited-body.ts';
 
-/** A form body as plain strings (first value of each name; files ignored). */
+/** A form body as plain strings (first value of each name; files ignored); a body past the limit throws (413). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   try {
     return formFields(await request.formData());
-  } catch {
+  } catch (error) {
+    if (bodyTooLargeLimit(error) !== undefined) throw error;
     return {};
   }
 }

@@ -53,6 +53,15 @@ export const configSchema = z.object({
     .optional(),
   /** How often the complaint scheduler runs (escalation, outbox, classifier upkeep); lowered by the browser tests. */
   KB_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(86_400_000).default(60_000),
+  /** The largest request body any route accepts, counted while reading (routes may accept less). */
+  KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Bearer token that /metrics asks for; unset, /metrics answers 404. */
+  KB_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(16, 'must be at least 16 characters').optional())
+    .optional(),
 });
 
 /** Checks across variables. A moved clock escalates complaints and sends mails early: never on a live portal. */

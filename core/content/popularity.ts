@@ -1,4 +1,5 @@
 import type { Db, Migration } from '../db/database.ts';
+import { bestEffort } from '../health/best-effort.ts';
 
 export const popularityMigrations: Migration[] = [
   {
@@ -24,8 +25,9 @@ export class Popularity {
     this.top = db.prepare('SELECT article_id AS id, views FROM article_views ORDER BY views DESC, article_id LIMIT ?');
   }
 
+  /** Best effort: a full disk or read-only database never fails the article page (see /readyz). */
   recordView(articleId: string, now = new Date()): void {
-    this.bump.run(articleId, now.toISOString());
+    bestEffort('article views', () => this.bump.run(articleId, now.toISOString()), undefined);
   }
 
   /** View counts of the most viewed articles, most viewed first. */

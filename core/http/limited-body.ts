@@ -5,6 +5,36 @@ export class BodyTooLarge extends Error {
   }
 }
 
+/**
+ * `scripts/start.mjs` feeds every request body to the app through a counter that fails the body's stream
+ * with an error carrying this code (and the limit) once the body passes the portal-wide limit, which the
+ * app publishes on `globalThis` under `maxBodyBytesKey` when it starts. Both names are repeated in
+ * start.mjs (plain JavaScript, copied alone by the benchmarks); tests/core/body-limit.test.ts checks them.
+ */
+export const bodyTooLargeCode = 'KB_BODY_TOO_LARGE';
+export const maxBodyBytesKey = Symbol.for('kb.maxBodyBytes');
+
+export function publishMaxBodyBytes(limit: number): void {
+  (globalThis as Record<symbol, unknown>)[maxBodyBytesKey] = limit;
+}
+
+/** A body refused by a route's own limit or by the portal-wide one, however the route read it. */
+export function bodyTooLargeLimit(error: unknown): number | undefined {
+  if (error instanceof BodyTooLarge) return error.limit;
+  const e = error as { code?: unknown; limit?: unknown } | null;
+  if (e && typeof e === 'object' && e.code === bodyTooLargeCode && typeof e.limit === 'number') return e.limit;
+  return undefined;
+}
+
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    const limit = bodyTooLargeLimit(error);
+    throw limit === undefined ? error : new BodyTooLarge(limit);
+  }
+}
+
 /** Reads a request body, refusing (before and while reading) anything past `limit` bytes. */
 export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
@@ -14,7 +44,7 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -6,6 +6,7 @@ import { ParsePool } from '@core/content/parse-pool.ts';
 import { ContentStore } from '@core/content/store.ts';
 import { Popularity, popularityMigrations } from '@core/content/popularity.ts';
 import { openDatabase, type Db } from '@core/db/database.ts';
+import { publishMaxBodyBytes } from '@core/http/limited-body.ts';
 import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts';
 import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
@@ -36,6 +37,7 @@ function reportProblems(file: string, diagnostics: Diagnostic[]): void {
 
 function createApp(): App {
   const cfg = config();
+  publishMaxBodyBytes(cfg.KB_MAX_BODY_BYTES);
   const db = openDatabase(path.join(cfg.dataDir, 'kb.sqlite'), [...popularityMigrations, ...searchAnalyticsMigrations, ...adminMigrations, ...feedbackMigrations]);
   // Parse results survive restarts, so a start parses only changed files (decision 0008); optional.
   const parseCache = openParseCache(parseCacheFile(cfg.dataDir));

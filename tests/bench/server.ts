@@ -98,6 +98,8 @@ export async function startServer(options: {
   /** NODE_OPTIONS for the server (e.g. a heap cap); the bench's own are not passed on. */
   nodeOptions?: string;
   timeoutMs?: number;
+  /** More environment for the server (the fault tests' SMTP_URL, limits). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -113,6 +115,7 @@ export async function startServer(options: {
       NODE_ENV: 'production',
       ASTRO_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS: options.nodeOptions ?? '',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -144,6 +144,7 @@ describe('scripts/start.mjs', () => {
     fs.mkdirSync(path.join(tmp, 'scripts'));
     fs.mkdirSync(path.join(tmp, 'dist/server'), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, 'scripts/start.mjs'), path.join(tmp, 'scripts/start.mjs'));
+    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
     fs.writeFileSync(
       path.join(tmp, 'dist/server/entry.mjs'),
       `export const handler = (req, res) => {

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { APIContext } from 'astro';
+
+/** When each page version (by its ETag) was first served: its Last-Modified. Bounded, oldest forgotten first. */
+const firstServed = new Map<string, number>();
+const rememberedVersions = 5000;
+
+function sinceFirstServed(etag: string): number {
+  let at = firstServed.get(etag);
+  if (at === undefined) {
+    // HTTP dates have whole seconds.
+    at = Math.floor(Date.now() / 1000) * 1000;
+    firstServed.set(etag, at);
+    if (firstServed.size > rememberedVersions) firstServed.delete(firstServed.keys().next().value!);
+  }
+  return at;
+}
+
+function cacheable(context: APIContext, response: Response): boolean {
+  if (!['GET', 'HEAD'].includes(context.request.method) || response.status !== 200 || !response.body) return false;
+  if (context.locals.staff || response.headers.has('Set-Cookie') || response.headers.has('ETag')) return false;
+  if (/no-store|private/.test(response.headers.get('Cache-Control') ?? '')) return false;
+  // A page that set a cookie (a form's CSRF token) is someone's own.
+  if (!context.cookies.headers().next().done) return false;
+  return /^(text\/html|application\/xml)/.test(response.headers.get('Content-Type') ?? '');
+}
+
+/**
+ * Public pages get a weak ETag (a hash of the HTML: weak because compression changes the bytes on the
+ * wire) and a Last-Modified (when that exact page was first served by this process); a request that
+ * already has that version gets 304 without a body.
+ */
+export async function withValidators(context: APIContext, response: Response): Promise<Response> {
+  if (!cacheable(context, response)) return response;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const lastModified = sinceFirstServed(etag);
+  const headers = new Headers(response.headers);
+  headers.set('ETag', etag);
+  headers.set('Last-Modified', new Date(lastModified).toUTCString());
+  const ifNoneMatch = context.request.headers.get('If-None-Match');
+  const ifModifiedSince = Date.parse(context.request.headers.get('If-Modified-Since') ?? '');
+  const fresh = ifNoneMatch !== null ? ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*') : ifModifiedSince >= lastModified;
+  if (fresh) {
+    for (const name of ['Content-Type', 'Content-Length']) headers.delete(name);
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
