@@ -18,6 +18,7 @@ import { components } from './components.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { extractSections, type Heading, type Section } from './extract.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { labelTaskItems } from './task-list.ts';
 import { validateTree } from './validate.ts';
 
 export interface Rendered {
@@ -116,6 +117,7 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     .use(rehypeSanitize, sanitizeSchema)
     .runSync(tree) as HastRoot;
   demoteEmptyHeaderCells(hast);
+  labelTaskItems(hast);
   const headings = headingIds(hast);
   const sections = extractSections(hast);
   const html = unified().use(rehypeStringify).stringify(hast);
