@@ -7,6 +7,15 @@ export const taskItemId = (n: number) => `task-item-${n}`;
 
 const block = new Set(['p', 'ul', 'ol', 'div', 'blockquote', 'pre', 'table']);
 
+const isBox = (c: ElementContent) => c.type === 'element' && c.tagName === 'input' && c.properties.type === 'checkbox';
+
+/** The element holding an item's checkbox: the item itself, or (in a loose list) its first paragraph. */
+function holder(li: Element): Element | undefined {
+  if (li.children.some(isBox)) return li;
+  const first = li.children.find((c): c is Element => c.type === 'element');
+  return first?.tagName === 'p' && first.children.some(isBox) ? first : undefined;
+}
+
 /**
  * GFM task-list checkboxes come without a name, so screen readers announce "checkbox, not checked"
  * and nothing else. Each gets a numbered id; the item's text becomes its <label> (clicking the text
@@ -14,11 +23,12 @@ const block = new Set(['p', 'ul', 'ol', 'div', 'blockquote', 'pre', 'table']);
  */
 export function labelTaskItems(tree: HastRoot): number {
   let n = 0;
-  visit(tree, 'element', (li: Element) => {
-    if (li.tagName !== 'li') return;
-    const at = li.children.findIndex((c) => c.type === 'element' && c.tagName === 'input');
-    const box = li.children[at] as Element | undefined;
-    if (!box || box.properties.type !== 'checkbox') return;
+  visit(tree, 'element', (item: Element) => {
+    if (item.tagName !== 'li') return;
+    const li = holder(item);
+    if (!li) return;
+    const at = li.children.findIndex(isBox);
+    const box = li.children[at] as Element;
     const id = taskItemId(++n);
     box.properties.id = id;
     const rest = li.children.slice(at + 1);
