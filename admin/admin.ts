@@ -9,6 +9,8 @@ import { ArticleCommands } from './articles/commands.ts';
 import { ArticleEditor } from './articles/editor.ts';
 import { RevisionStore, revisionMigrations } from './articles/revisions.ts';
 import { ArticleViews } from './articles/views.ts';
+import { createOnboarding, type OnboardingServices } from './onboarding/onboarding.ts';
+import { onboardingMigrations } from './onboarding/migrations.ts';
 import { AccountCommands } from './auth/account.ts';
 import { UserCommands } from './users/commands.ts';
 import { ensureDemoAccounts } from './users/demo.ts';
@@ -19,7 +21,7 @@ import { UserStore } from './users/users.ts';
  * Every table of the staff area, in order. Rooms whose tables point at `users(id)` list these before
  * their own migrations.
  */
-export const adminMigrations: Migration[] = [...userMigrations, ...sessionMigrations, ...throttleMigrations, ...auditMigrations, ...revisionMigrations];
+export const adminMigrations: Migration[] = [...userMigrations, ...sessionMigrations, ...throttleMigrations, ...auditMigrations, ...revisionMigrations, ...onboardingMigrations];
 
 export interface AdminServices {
   db: Db;
@@ -36,6 +38,8 @@ export interface AdminServices {
   articles: ArticleCommands;
   /** What the article pages show: the list, the forms as first shown, the history. */
   articleViews: ArticleViews;
+  /** Onboarding tracks, progress, check questions, checklists and the managers' view. */
+  onboarding: OnboardingServices;
   cookiePolicy: CookiePolicy;
   /** Settles when start-up work (demo accounts) is done. */
   ready: Promise<void>;
@@ -71,6 +75,7 @@ export function createAdmin({ db, content, contentDir, nodeEnv, parser }: AdminD
     editor,
     articles: new ArticleCommands({ editor, revisions }),
     articleViews: new ArticleViews({ editor, revisions, content }),
+    onboarding: createOnboarding({ db, content, contentDir, editor, revisions }),
     cookiePolicy: { secure: nodeEnv === 'production' },
     ready,
   };

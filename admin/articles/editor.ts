@@ -70,6 +70,8 @@ export interface SaveInput {
   message?: string;
   /** parse(source), when the caller has it already; otherwise the text is parsed here. */
   parsed?: ParsedArticle;
+  /** A minor change (typo fix): people who read the article are not asked to read it again. */
+  minor?: boolean;
 }
 
 export interface TranslationRow {
@@ -193,8 +195,8 @@ export class ArticleEditor {
         const currentHash = current === null ? '' : contentHash(current);
         if (currentHash !== input.baseHash) return { ok: false, reason: 'conflict', conflict: this.conflict(file, current) };
         this.importIfUnknown(file, current);
-        const revisionId = this.deps.revisions.add({ file, action: input.action, authorId: input.authorId, message: input.message, content: input.source });
-        recordAudit(this.deps.db, { actorId: input.authorId, action: `article.${input.action}`, objectType: 'article', objectId: file, detail: { revision: revisionId } });
+        const revisionId = this.deps.revisions.add({ file, action: input.action, authorId: input.authorId, message: input.message, content: input.source, minor: input.minor });
+        recordAudit(this.deps.db, { actorId: input.authorId, action: `article.${input.action}`, objectType: 'article', objectId: file, detail: input.minor ? { revision: revisionId, minor: true } : { revision: revisionId } });
         // Last: if the write fails the revision rolls back with it; the file is either old or new.
         if (current !== input.source) writeFileAtomic(full, input.source, this.deps.hooks);
         return { ok: true, file, hash: contentHash(input.source), revisionId };

@@ -26,6 +26,7 @@ export const editorFieldLabels: Record<string, string> = {
   slug: 'Address (slug)',
   body: 'Body',
   message: 'Change note',
+  minor: 'Minor change',
   frontmatter: 'Frontmatter',
   file: 'File',
 };
@@ -52,6 +53,7 @@ export const editorFormSchema = z.object({
   message: text(200),
   baseHash: z.string().regex(/^(?:[0-9a-f]{64})?$/, 'is not a version this editor made; reload the page').default(''),
   bumpUpdated: z.string().optional(),
+  minor: z.string().optional(),
   intent: z.enum(['preview', 'save', 'publish', 'unpublish'], { errorMap: () => ({ message: 'must be preview, save, publish or unpublish' }) }).default('preview'),
 });
 export type EditorForm = z.infer<typeof editorFormSchema>;
@@ -160,6 +162,8 @@ export interface EditorOutcome {
   baseHash: string;
   message: string;
   bumpUpdated: boolean;
+  /** The editor marked this change as minor (no re-reading for onboarding readers). */
+  minor: boolean;
 }
 
 /**
@@ -190,6 +194,7 @@ export async function submitEditor(
     baseHash: form.baseHash,
     message: form.message,
     bumpUpdated: Boolean(form.bumpUpdated),
+    minor: Boolean(form.minor),
     file: existing?.file,
   };
   // Keep what the user typed, even the fields that failed the shape check.
@@ -226,7 +231,7 @@ export async function submitEditor(
   if (!preview.ok) return { ...outcome, status: 422 };
 
   const action = !existing?.source ? 'create' : form.intent === 'publish' ? 'publish' : form.intent === 'unpublish' ? 'unpublish' : 'save';
-  const result = editor.save({ file, source, baseHash: existing ? form.baseHash : '', authorId, action, message: form.message, parsed: parsedSource });
+  const result = editor.save({ file, source, baseHash: existing ? form.baseHash : '', authorId, action, message: form.message, parsed: parsedSource, minor: Boolean(form.minor) && Boolean(existing?.source) });
   if (result.ok) {
     const done = action === 'create' ? (fields.status === 'published' ? 'created-published' : 'created') : action === 'publish' ? 'published' : action === 'unpublish' ? 'unpublished' : 'saved';
     return { ...outcome, redirect: `/admin/articles/edit?file=${encodeURIComponent(file)}&done=${done}` };

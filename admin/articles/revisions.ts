@@ -18,6 +18,11 @@ export const revisionMigrations: Migration[] = [
       CREATE INDEX article_revisions_file ON article_revisions (file, id DESC);
     `,
   },
+  {
+    // A minor change (a typo fix) does not ask people who read the article to read it again.
+    id: 'admin/021-article-revisions-minor',
+    sql: 'ALTER TABLE article_revisions ADD COLUMN minor INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /**
@@ -46,6 +51,8 @@ export interface RevisionSummary {
   createdAt: string;
   message: string;
   hash: string;
+  /** Marked by the editor as a minor change: readers are not asked to read it again. */
+  minor: boolean;
 }
 
 export interface Revision extends RevisionSummary {
@@ -65,6 +72,7 @@ interface Row {
   created_at: string;
   message: string;
   hash: string;
+  minor: number;
   content?: string;
 }
 
@@ -78,19 +86,33 @@ function toSummary(r: Row): RevisionSummary {
     createdAt: r.created_at,
     message: r.message,
     hash: r.hash,
+    minor: r.minor === 1,
   };
 }
 
-const summaryColumns = 'r.id, r.file, r.action, r.author_id, u.email AS author_email, r.created_at, r.message, r.hash';
+const summaryColumns = 'r.id, r.file, r.action, r.author_id, u.email AS author_email, r.created_at, r.message, r.hash, r.minor';
 
 export class RevisionStore {
   constructor(private readonly db: Db) {}
 
-  add(input: { file: string; action: RevisionAction; authorId: number | null; message?: string; content: string }): number {
+  add(input: { file: string; action: RevisionAction; authorId: number | null; message?: string; content: string; minor?: boolean }): number {
     const result = this.db
-      .prepare('INSERT INTO article_revisions (file, action, author_id, created_at, message, content, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.file, input.action, input.authorId, new Date().toISOString(), input.message?.trim() ?? '', input.content, contentHash(input.content));
+      .prepare('INSERT INTO article_revisions (file, action, author_id, created_at, message, content, hash, minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.file, input.action, input.authorId, new Date().toISOString(), input.message?.trim() ?? '', input.content, contentHash(input.content), input.minor ? 1 : 0);
     return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * The newest revision of `file` after `revisionId` that is not marked minor and changed the text, or
+   * undefined: what tells a reader of `revisionId` that the article changed since.
+   */
+  significantAfter(file: string, revisionId: number): Revision | undefined {
+    const read = this.get(revisionId);
+    const id = this.db
+      .prepare("SELECT MAX(id) FROM article_revisions WHERE file = ? AND id > ? AND minor = 0 AND action <> 'delete' AND hash <> ?")
+      .pluck()
+      .get(file, revisionId, read?.hash ?? '') as number | null;
+    return id === null ? undefined : this.get(id);
   }
 
   list(file: string): RevisionSummary[] {

@@ -51,7 +51,7 @@ export class ArticleViews {
    */
   newForm(params: URLSearchParams): { state: EditorOutcome; translatingFrom?: string } {
     const today = new Date().toISOString().slice(0, 10);
-    const state: EditorOutcome = { status: 200, errors: {}, diagnostics: [], fields: { ...emptyFields, updated: today }, slug: '', body: '', baseHash: '', message: '', bumpUpdated: true };
+    const state: EditorOutcome = { status: 200, errors: {}, diagnostics: [], fields: { ...emptyFields, updated: today }, slug: '', body: '', baseHash: '', message: '', bumpUpdated: true, minor: false };
     let translatingFrom: string | undefined;
     const from = params.get('from');
     if (from) {
@@ -89,7 +89,7 @@ export class ArticleViews {
       const { fields, body } = fieldsFromSource(current.source);
       const problems = this.deps.content.problems.get(file);
       const diagnostics = problems?.length ? showDiagnostics(current.source, problems) : [];
-      state = { status: 200, errors: {}, diagnostics, fields, body, slug: '', baseHash: current.hash, message: '', bumpUpdated: true, file };
+      state = { status: 200, errors: {}, diagnostics, fields, body, slug: '', baseHash: current.hash, message: '', bumpUpdated: true, minor: false, file };
     }
     return {
       latest: this.deps.revisions.latest(file),

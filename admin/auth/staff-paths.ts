@@ -21,6 +21,8 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },
   { path: /^\/admin\/routing$/, permission: 'routing:manage' },
   { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },
+  // Everyone follows their tracks; who may manage whom is decided by admin/onboarding/manager.ts.
+  { path: /^\/admin\/onboarding(?:\/[a-z0-9-]+){0,2}$/, permission: 'onboarding:read' },
 ];
 
 /**

@@ -19,6 +19,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { extractSections, type Heading, type Section } from './extract.ts';
 import { checkBodyLimits, checkTreeDepth } from './limits.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { labelTaskItems } from './task-list.ts';
 import { validateTree } from './validate.ts';
 
 export interface Rendered {
@@ -150,6 +151,7 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     .use(rehypeSanitize, sanitizeSchema)
     .runSync(tree) as HastRoot;
   demoteEmptyHeaderCells(hast);
+  labelTaskItems(hast);
   const headings = headingIds(hast);
   const sections = extractSections(hast);
   const html = unified().use(rehypeStringify).stringify(hast);

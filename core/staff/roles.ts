@@ -12,6 +12,7 @@ export const permissionNames = [
   'articles:edit',
   'internal:read',
   'onboarding:read',
+  'onboarding:manage',
   'complaints:read',
   'complaints:handle',
   'complaints:read-pii',
