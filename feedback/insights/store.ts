@@ -1,0 +1,154 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db, Migration } from '@core/db/database.ts';
+import { toComplaint, type Row } from '../complaints/store.ts';
+import type { Complaint } from '../complaints/model.ts';
+
+/**
+ * A covering index for the counts: period first, then every filter column, so a grouped count over a
+ * period reads the index alone (the benchmark's p95 rests on it).
+ */
+export const insightsMigrations: Migration[] = [
+  {
+    id: 'feedback/insights-001-complaints-by-time',
+    sql: 'CREATE INDEX complaints_insights ON complaints (created_at, product, category, locale, channel);',
+  },
+];
+
+/** Which complaints a query counts: created in [fromIso, toIso), matching every filter that is set. */
+export interface InsightsFilter {
+  fromIso: string;
+  toIso: string;
+  /** The person's product lines; undefined = every complaint. */
+  products: string[] | undefined;
+  product?: string;
+  category?: string;
+  locale?: string;
+  channel?: string;
+}
+
+export type CountKey = 'category' | 'product' | 'week';
+
+/** What a group key reads; "none" stands for a complaint without a category or product. */
+export const keyExpression: Record<CountKey, string> = {
+  category: "COALESCE(c.category, 'none')",
+  product: "COALESCE(c.product, 'none')",
+  // The Monday of the complaint's week: the next Sunday (or the day itself), less six days.
+  week: "date(c.created_at, 'weekday 0', '-6 days')",
+};
+
+const where = `WHERE c.created_at >= @fromIso AND c.created_at < @toIso
+  AND (@everyProduct = 1 OR c.product IN (SELECT value FROM json_each(@products)))
+  AND (@product IS NULL OR c.product = @product)
+  AND (@category IS NULL OR c.category = @category)
+  AND (@locale IS NULL OR c.locale = @locale)
+  AND (@channel IS NULL OR c.channel = @channel)`;
+
+export interface Compliance {
+  responseMet: number;
+  responseMissed: number;
+  responsePending: number;
+  resolutionMet: number;
+  resolutionMissed: number;
+  resolutionPending: number;
+}
+
+export interface RatingSummary {
+  count: number;
+  average: number | null;
+  distribution: [number, number, number, number, number];
+}
+
+export interface DeflectionSummary {
+  /** Complaint forms that showed suggested articles. */
+  sessions: number;
+  /** ... where an article was opened. */
+  opened: number;
+  /** ... opened an article and sent the complaint all the same. */
+  openedAndSubmitted: number;
+  /** ... not sent after a suggestion was shown. */
+  abandoned: number;
+}
+
+/** The insights' SQL, read-only over the complaint room's tables, behind prepared statements. */
+export class InsightsStore {
+  private readonly s: {
+    counts: Record<CountKey, Statement>;
+    weekly: Record<'category' | 'product', Statement>;
+    compliance: Statement;
+    ratings: Statement;
+    deflection: Statement;
+    recent: Statement;
+    page: Statement;
+  };
+
+  constructor(db: Db) {
+    const counts = (k: CountKey) => db.prepare(`SELECT ${keyExpression[k]} AS key, COUNT(*) AS count FROM complaints c ${where} GROUP BY key ORDER BY ${k === 'week' ? 'key' : 'count DESC, key'}`);
+    const weekly = (k: 'category' | 'product') =>
+      db.prepare(`SELECT ${keyExpression.week} AS week, ${keyExpression[k]} AS key, COUNT(*) AS count FROM complaints c ${where} GROUP BY week, key`);
+    this.s = {
+      counts: { category: counts('category'), product: counts('product'), week: counts('week') },
+      weekly: { category: weekly('category'), product: weekly('product') },
+      compliance: db.prepare(`SELECT
+          COALESCE(SUM(c.response_due_at IS NOT NULL AND c.first_response_at IS NOT NULL AND c.first_response_at <= c.response_due_at), 0) AS responseMet,
+          COALESCE(SUM(c.response_due_at IS NOT NULL AND (c.first_response_at > c.response_due_at OR (c.first_response_at IS NULL AND c.response_due_at <= @now))), 0) AS responseMissed,
+          COALESCE(SUM(c.response_due_at IS NOT NULL AND c.first_response_at IS NULL AND c.response_due_at > @now), 0) AS responsePending,
+          COALESCE(SUM(c.resolution_due_at IS NOT NULL AND c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolution_due_at), 0) AS resolutionMet,
+          COALESCE(SUM(c.resolution_due_at IS NOT NULL AND (c.resolved_at > c.resolution_due_at OR (c.resolved_at IS NULL AND c.resolution_due_at <= @now))), 0) AS resolutionMissed,
+          COALESCE(SUM(c.resolution_due_at IS NOT NULL AND c.resolved_at IS NULL AND c.resolution_due_at > @now), 0) AS resolutionPending
+        FROM complaints c ${where}`),
+      ratings: db.prepare(`SELECT COUNT(*) AS count, AVG(r.rating) AS average,
+          COALESCE(SUM(r.rating = 1), 0) AS r1, COALESCE(SUM(r.rating = 2), 0) AS r2, COALESCE(SUM(r.rating = 3), 0) AS r3,
+          COALESCE(SUM(r.rating = 4), 0) AS r4, COALESCE(SUM(r.rating = 5), 0) AS r5
+        FROM complaint_ratings r JOIN complaints c ON c.id = r.complaint_id ${where}`),
+      deflection: db.prepare(`SELECT COUNT(*) AS sessions, COALESCE(SUM(opened > 0), 0) AS opened,
+          COALESCE(SUM(opened > 0 AND submitted = 1), 0) AS openedAndSubmitted, COALESCE(SUM(submitted = 0), 0) AS abandoned
+        FROM complaint_suggestion_sessions WHERE shown > 0 AND day >= @fromDay AND day <= @toDay AND (@locale IS NULL OR locale = @locale)`),
+      recent: db.prepare(`SELECT c.* FROM complaints c ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit`),
+      page: db.prepare(`SELECT c.* FROM complaints c ${where} AND c.id > @after ORDER BY c.id LIMIT @limit`),
+    };
+  }
+
+  private params(f: InsightsFilter): Record<string, unknown> {
+    return {
+      fromIso: f.fromIso,
+      toIso: f.toIso,
+      everyProduct: f.products ? 0 : 1,
+      products: JSON.stringify(f.products ?? []),
+      product: f.product ?? null,
+      category: f.category ?? null,
+      locale: f.locale ?? null,
+      channel: f.channel ?? null,
+    };
+  }
+
+  counts(by: CountKey, f: InsightsFilter): Array<{ key: string; count: number }> {
+    return this.s.counts[by].all(this.params(f)) as Array<{ key: string; count: number }>;
+  }
+
+  weekly(by: 'category' | 'product', f: InsightsFilter): Array<{ week: string; key: string; count: number }> {
+    return this.s.weekly[by].all(this.params(f)) as Array<{ week: string; key: string; count: number }>;
+  }
+
+  compliance(f: InsightsFilter, nowIso: string): Compliance {
+    return this.s.compliance.get({ ...this.params(f), now: nowIso }) as Compliance;
+  }
+
+  ratings(f: InsightsFilter): RatingSummary {
+    const r = this.s.ratings.get(this.params(f)) as { count: number; average: number | null; r1: number; r2: number; r3: number; r4: number; r5: number };
+    return { count: r.count, average: r.average, distribution: [r.r1, r.r2, r.r3, r.r4, r.r5] };
+  }
+
+  /** Suggestion sessions are kept per day and locale only (no product, no category): only those filters apply. */
+  deflection(fromDay: string, toDay: string, locale: string | undefined): DeflectionSummary {
+    return this.s.deflection.get({ fromDay, toDay, locale: locale ?? null }) as DeflectionSummary;
+  }
+
+  recent(f: InsightsFilter, limit: number): Complaint[] {
+    return (this.s.recent.all({ ...this.params(f), limit }) as Row[]).map(toComplaint);
+  }
+
+  /** The next `limit` complaints after id `after`: exports read in pages so a long one never holds the connection. */
+  page(f: InsightsFilter, after: number, limit: number): Complaint[] {
+    return (this.s.page.all({ ...this.params(f), after, limit }) as Row[]).map(toComplaint);
+  }
+}
