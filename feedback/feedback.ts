@@ -15,6 +15,7 @@ import { Routing } from './routing/routing.ts';
 import { RoutingSettings } from './routing/settings.ts';
 import { Satisfaction } from './satisfaction/satisfaction.ts';
 import { Deflection } from './suggestions/deflection.ts';
+import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
 
@@ -58,6 +59,10 @@ export interface FeedbackServices {
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
   insights: Insights;
+  /** "Was this helpful?" votes, staff problem reports, the editors' ranking and its tasks. */
+  articleFeedback: ArticleFeedback;
+  /** Votes on articles: per client address, a separate budget. */
+  voteLimiter: SubmissionLimiter;
   limiter: SubmissionLimiter;
   /** Customer replies on the tracking page: a separate, more generous budget. */
   replyLimiter: SubmissionLimiter;
@@ -109,6 +114,8 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
   const insights = new Insights({ store: new InsightsStore(db), clock, routing });
+  const articleFeedback = new ArticleFeedback({ db, clock, staff: new StaffDirectory(db) });
+  const voteLimiter = new SubmissionLimiter(30, 'article-votes');
   const limiter = new SubmissionLimiter(options.rateLimitPerMinute ?? 5);
   const replyLimiter = new SubmissionLimiter(Math.max(20, (options.rateLimitPerMinute ?? 5) * 4), 'complaint-replies');
 
@@ -167,5 +174,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

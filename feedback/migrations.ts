@@ -3,6 +3,7 @@ import { classifierMigrations } from './classification/training-store.ts';
 import { satisfactionMigrations } from './satisfaction/migrations.ts';
 import { answerUseMigrations } from './complaints/answer-uses.ts';
 import { insightsMigrations } from './insights/store.ts';
+import { articleFeedbackMigrations } from './articles/migrations.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's
@@ -148,5 +149,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used and the insights' index, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index and readers' votes on articles, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations];

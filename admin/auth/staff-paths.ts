@@ -21,6 +21,8 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },
   { path: /^\/admin\/routing$/, permission: 'routing:manage' },
   { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },
+  { path: /^\/admin\/insights(?:\/export\.csv)?$/, permission: 'insights:read' },
+  { path: /^\/api\/admin\/insights$/, permission: 'insights:read' },
 ];
 
 /**

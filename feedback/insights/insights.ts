@@ -93,6 +93,11 @@ export class Insights {
     }
   }
 
+  /** The default view: the last 12 weeks, every product the person sees. */
+  defaults(): InsightsQuery {
+    return settle({}, this.deps.clock.now());
+  }
+
   filter(scope: InsightsScope, q: InsightsQuery): InsightsFilter {
     return { ...bounds(q), products: scope.products, product: q.product, category: q.category, locale: q.locale, channel: q.channel };
   }
