@@ -23,6 +23,9 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },
   { path: /^\/admin\/insights(?:\/export\.csv)?$/, permission: 'insights:read' },
   { path: /^\/api\/admin\/insights$/, permission: 'insights:read' },
+  { path: /^\/admin\/articles\/report$/, permission: 'internal:read' },
+  { path: /^\/admin\/article-feedback$/, permission: 'articles:edit' },
+  { path: /^\/admin\/search-insights$/, permission: 'articles:edit' },
 ];
 
 /**
