@@ -38,8 +38,12 @@ export class SeededRandom {
     return this.next() < p;
   }
 
-  /** A Poisson-distributed count with mean `mean` (Knuth's method; means here stay small per day). */
+  /** A Poisson-distributed count with mean `mean`: Knuth's method, or the normal approximation past 30 (where exp(-mean) underflows soon). */
   poisson(mean: number): number {
+    if (mean > 30) {
+      const gaussian = Math.sqrt(-2 * Math.log(1 - this.next())) * Math.cos(2 * Math.PI * this.next());
+      return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian));
+    }
     const limit = Math.exp(-mean);
     let k = 0;
     let p = this.next();

@@ -113,6 +113,18 @@ describe('insights numbers equal direct SQL over the same tables (demo history, 
     expect(steady?.rise?.significant).toBe(false);
   });
 
+  it('stays equal to SQL after complaints are reclassified, moved to another product and deleted (the roll-up triggers)', () => {
+    const g = withHistory();
+    const scope = g.feedback.insights.scope(g.admin)!;
+    g.db.prepare("UPDATE complaints SET category = 'delivery' WHERE id % 7 = 0").run();
+    g.db.prepare("UPDATE complaints SET product = NULL WHERE id % 11 = 0").run();
+    g.db.prepare('DELETE FROM complaints WHERE id % 13 = 0').run();
+    for (const by of ['category', 'product'] as const) {
+      const direct = g.db.prepare(`SELECT COALESCE(${by}, 'none') AS key, COUNT(*) AS count FROM complaints WHERE created_at >= ? AND created_at < ? GROUP BY 1`).all(...between) as Array<{ key: string; count: number }>;
+      expect(asMap(g.feedback.insights.rows(scope, { ...q, by }).rows)).toEqual(asMap(direct));
+    }
+  });
+
   it('refuses a bad period with the field named', () => {
     expect(f.feedback.insights.parse({ from: '2026-02-30' })).toEqual({ ok: false, status: 400, errors: { from: 'Use a day like 2026-03-31.' } });
     expect(f.feedback.insights.parse({ from: '2026-03-01', to: '2026-02-01' })).toMatchObject({ ok: false, errors: { to: 'The period ends before it starts.' } });
