@@ -102,24 +102,23 @@ export class Insights {
     return { ...bounds(q), products: scope.products, product: q.product, category: q.category, locale: q.locale, channel: q.channel };
   }
 
-  /** The JSON API's answer: one row per category, product or week (every week of the period, empty ones too). */
+  /** The JSON API's answer: one row per category, product or week (every week of the period, empty ones too); one query each. */
   rows(scope: InsightsScope, q: InsightsQuery): InsightsRows {
     const f = this.filter(scope, q);
-    const counted = this.store.counts(q.by, f);
-    const total = counted.reduce((a, r) => a + r.count, 0);
+    const weeks = weeksOf(q.from, q.to);
     if (q.by === 'week') {
-      const byWeek = new Map(counted.map((r) => [r.key, r.count]));
-      return { query: q, total, rows: weeksOf(q.from, q.to).map((w) => ({ key: w, label: keyLabel('week', w), count: byWeek.get(w) ?? 0 })) };
+      const byWeek = new Map(this.store.weeks(f).map((r) => [r.key, r.count]));
+      const rows = weeks.map((w) => ({ key: w, label: keyLabel('week', w), count: byWeek.get(w) ?? 0 }));
+      return { query: q, total: rows.reduce((a, r) => a + r.count, 0), rows };
     }
-    const weekly = this.weekly(q.by, f, weeksOf(q.from, q.to));
-    const whole = wholeWeeks(weekly.weeks, q.from, q.to);
+    const weekly = this.weekly(q.by, f, weeks);
+    const whole = wholeWeeks(weeks, q.from, q.to);
     const recentWeeks = recentWeeksOf(whole.filter(Boolean).length);
-    const rows = counted.map((r) => {
-      const counts = (weekly.series.find((s) => s.key === r.key)?.counts ?? weekly.weeks.map(() => 0)).filter((_, i) => whole[i]);
-      const { key: _key, ...tested } = rise(r.key, counts, recentWeeks);
-      return { key: r.key, label: keyLabel(q.by, r.key), count: r.count, rise: tested };
+    const rows = weekly.series.map((s) => {
+      const { key: _key, ...tested } = rise(s.key, s.counts.filter((_, i) => whole[i]), recentWeeks);
+      return { key: s.key, label: s.label, count: s.total, rise: tested };
     });
-    return { query: q, total, rows };
+    return { query: q, total: rows.reduce((a, r) => a + r.count, 0), rows };
   }
 
   private weekly(by: 'category' | 'product', f: InsightsFilter, weeks: string[]): WeeklySeries {

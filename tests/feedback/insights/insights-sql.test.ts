@@ -122,6 +122,8 @@ describe('insights numbers equal direct SQL over the same tables (demo history, 
     for (const by of ['category', 'product'] as const) {
       const direct = g.db.prepare(`SELECT COALESCE(${by}, 'none') AS key, COUNT(*) AS count FROM complaints WHERE created_at >= ? AND created_at < ? GROUP BY 1`).all(...between) as Array<{ key: string; count: number }>;
       expect(asMap(g.feedback.insights.rows(scope, { ...q, by }).rows)).toEqual(asMap(direct));
+      const english = g.db.prepare(`SELECT COALESCE(${by}, 'none') AS key, COUNT(*) AS count FROM complaints WHERE created_at >= ? AND created_at < ? AND locale = 'en' GROUP BY 1`).all(...between) as Array<{ key: string; count: number }>;
+      expect(asMap(g.feedback.insights.rows(scope, { ...q, by, locale: 'en' }).rows)).toEqual(asMap(english));
     }
   });
 
