@@ -15,6 +15,9 @@ import { Routing } from './routing/routing.ts';
 import { RoutingSettings } from './routing/settings.ts';
 import { Satisfaction } from './satisfaction/satisfaction.ts';
 import { Deflection } from './suggestions/deflection.ts';
+import { ArticleFeedback } from './articles/article-feedback.ts';
+import { Insights } from './insights/insights.ts';
+import { InsightsStore } from './insights/store.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -54,6 +57,12 @@ export interface FeedbackServices {
   deflection: Deflection;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
+  /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
+  insights: Insights;
+  /** "Was this helpful?" votes, staff problem reports, the editors' ranking and its tasks. */
+  articleFeedback: ArticleFeedback;
+  /** Votes on articles: per client address, a separate budget. */
+  voteLimiter: SubmissionLimiter;
   limiter: SubmissionLimiter;
   /** Customer replies on the tracking page: a separate, more generous budget. */
   replyLimiter: SubmissionLimiter;
@@ -104,6 +113,9 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
+  const insights = new Insights({ store: new InsightsStore(db), clock, routing });
+  const articleFeedback = new ArticleFeedback({ db, clock, staff: new StaffDirectory(db) });
+  const voteLimiter = new SubmissionLimiter(30, 'article-votes');
   const limiter = new SubmissionLimiter(options.rateLimitPerMinute ?? 5);
   const replyLimiter = new SubmissionLimiter(Math.max(20, (options.rateLimitPerMinute ?? 5) * 4), 'complaint-replies');
 
@@ -162,5 +174,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -2,6 +2,8 @@ import type { Migration } from '@core/db/database.ts';
 import { classifierMigrations } from './classification/training-store.ts';
 import { satisfactionMigrations } from './satisfaction/migrations.ts';
 import { answerUseMigrations } from './complaints/answer-uses.ts';
+import { insightsMigrations } from './insights/store.ts';
+import { articleFeedbackMigrations } from './articles/migrations.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's
@@ -147,5 +149,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings and the answers used, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index and readers' votes on articles, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations];

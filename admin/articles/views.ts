@@ -72,6 +72,9 @@ export class ArticleViews {
     if (isLocale(locale)) state.fields.locale = locale;
     const category = params.get('category');
     if (category && (categories as readonly string[]).includes(category)) state.fields.category = category;
+    // "Draft an article for this" on the search insights passes the customers' query as the title.
+    const title = params.get('title');
+    if (title && !from) state.fields.title = title.trim().slice(0, 140);
     const key = params.get('translationKey');
     if (key && /^[a-z0-9-]{1,100}$/.test(key)) state.fields.translationKey = key;
     return { state, translatingFrom };

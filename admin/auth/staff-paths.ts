@@ -23,6 +23,11 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },
   // Everyone follows their tracks; who may manage whom is decided by admin/onboarding/manager.ts.
   { path: /^\/admin\/onboarding(?:\/[a-z0-9-]+){0,2}$/, permission: 'onboarding:read' },
+  { path: /^\/admin\/insights(?:\/export\.csv)?$/, permission: 'insights:read' },
+  { path: /^\/api\/admin\/insights$/, permission: 'insights:read' },
+  { path: /^\/admin\/articles\/report$/, permission: 'internal:read' },
+  { path: /^\/admin\/article-feedback$/, permission: 'articles:edit' },
+  { path: /^\/admin\/search-insights$/, permission: 'articles:edit' },
 ];
 
 /**

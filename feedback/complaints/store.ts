@@ -6,7 +6,7 @@ import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 import type { Actor, Channel, Classification, Complaint, ComplaintEvent, EventKind, Severity, Status } from './model.ts';
 import { hashToken, newTrackingToken } from './tokens.ts';
 
-interface Row {
+export interface Row {
   id: number;
   reference: string;
   created_at: string;
@@ -34,7 +34,7 @@ interface Row {
   recorded_by: number | null;
 }
 
-function toComplaint(r: Row): Complaint {
+export function toComplaint(r: Row): Complaint {
   return {
     id: r.id,
     reference: r.reference,

@@ -13,6 +13,7 @@ import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { createAnswerFinder } from '@search/answers.ts';
+import { SearchInsights } from '@search/insights.ts';
 import { SearchIndexer } from '@search/indexer.ts';
 import type { SearchEngine } from '@search/port.ts';
 import { selectEngine } from '@search/select-engine.ts';
@@ -23,7 +24,7 @@ export interface App {
   db: Db;
   content: ContentStore;
   popularity: Popularity;
-  search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics };
+  search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics; insights: SearchInsights };
   admin: AdminServices;
   /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute (KB_SCHEDULER_INTERVAL_MS). */
   feedback: FeedbackServices;
@@ -56,6 +57,10 @@ function createApp(): App {
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
+  // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).
+  content.on('change', (event) => {
+    if (event.type === 'upsert') feedback.articleFeedback.articleSaved(event.article.id);
+  });
   const demo = ensureDemoComplaints(feedback.complaints, cfg.NODE_ENV);
   if (demo) console.info(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
@@ -86,7 +91,7 @@ function createApp(): App {
     db,
     content,
     popularity: new Popularity(db),
-    search: { engine, indexer, analytics: new SearchAnalytics(db) },
+    search: { engine, indexer, analytics: new SearchAnalytics(db), insights: new SearchInsights(db) },
     admin,
     feedback,
     ready: Promise.all([ready, admin.ready]).then(() => undefined),
