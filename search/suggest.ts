@@ -28,7 +28,7 @@ const about = (hit: SearchHit, product: ProductId | undefined) => !product || !h
 /**
  * Articles to offer on the complaint form: those about the chosen product first, then general ones,
  * never those about another product (an AquaWash leak must not bring up the BrewMaster milk system).
- * When the customer's language has too few, English articles about the product are added and marked,
+ * When the customer's language has too few, English articles about the product fill the list, marked,
  * found by the customer's words and, since those are often not English, by the product's name.
  * Always public articles only.
  */
@@ -48,7 +48,7 @@ export async function suggestArticles(engine: SearchEngine, params: SuggestParam
   }
   const seen = new Set<string>();
   const picked: Suggestion[] = [];
-  for (const [hits, fallback] of [[specific, false], [english, true], [general, false]] as const) {
+  for (const [hits, fallback] of [[specific, false], [general, false], [english, true]] as const) {
     for (const h of hits) {
       if (seen.has(h.id) || picked.length >= limit) continue;
       seen.add(h.id);

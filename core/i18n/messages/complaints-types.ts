@@ -35,6 +35,8 @@ export interface ComplaintMessages {
     intro: string;
     none: string;
     newTab: string;
+    /** Marks a suggested article offered in English because the customer's language has too few. */
+    inEnglish: string;
   };
   errors: {
     summary: (n: number) => string;

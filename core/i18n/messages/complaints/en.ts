@@ -35,6 +35,7 @@ export const complaintsEn: ComplaintMessages = {
     intro: 'Articles open in a new tab, so what you typed here stays.',
     none: 'No matching articles. Please go on with your complaint.',
     newTab: '(opens in a new tab)',
+    inEnglish: 'in English',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Please correct 1 problem' : `Please correct ${n} problems`),

@@ -35,6 +35,7 @@ export const complaintsEs: ComplaintMessages = {
     intro: 'Los artículos se abren en una pestaña nueva, así que lo que ha escrito aquí se conserva.',
     none: 'No hay artículos que coincidan. Continúe con su reclamación.',
     newTab: '(se abre en una pestaña nueva)',
+    inEnglish: 'en inglés',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Corrija 1 problema' : `Corrija ${n} problemas`),

@@ -35,6 +35,7 @@ export const complaintsFi: ComplaintMessages = {
     intro: 'Artikkelit avautuvat uuteen välilehteen, joten kirjoittamasi teksti säilyy.',
     none: 'Sopivia artikkeleita ei löytynyt. Jatka reklamaatiosi kirjoittamista.',
     newTab: '(avautuu uuteen välilehteen)',
+    inEnglish: 'englanniksi',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Korjaa 1 virhe' : `Korjaa ${n} virhettä`),

@@ -35,6 +35,7 @@ export const complaintsZhHant: ComplaintMessages = {
     intro: '文章會在新分頁開啟，您在這裡輸入的內容會保留。',
     none: '沒有相符的文章。請繼續填寫您的客訴。',
     newTab: '（在新分頁開啟）',
+    inEnglish: '英文',
   },
   errors: {
     summary: (n) => `請修正 ${n} 個問題`,
