@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { locales } from '@core/i18n/locales.ts';
 import { messages } from '@core/i18n/messages.ts';
-import { asClient, t } from './complaints-helpers.ts';
+import { asClient, fileByApi, t } from './complaints-helpers.ts';
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -89,4 +89,37 @@ test('articles with tables have no axe violations in any locale', async ({ page 
     await page.goto(path);
     await expectNoAxeViolations(page);
   }
+});
+
+test.describe('the tracking page in the reader’s time zone', () => {
+  test.use({ timezoneId: 'Asia/Taipei', permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('shows its times in the reader’s zone, when the next reply is due, and copies its own link', async ({ page, request }) => {
+    const m = t('en');
+    const filed = await fileByApi(request, { locale: 'en' });
+    await page.goto(filed.trackingUrl);
+    const submitted = page.locator('.track-facts time').first();
+    await expect(submitted).toContainText('GMT+8');
+    await expect(page.locator('#reply-due time')).toContainText('GMT+8');
+    const link = page.getByLabel(m.track.linkLabel);
+    await expect(link).toHaveValue(new RegExp(`${filed.trackingUrl}$`));
+    await page.getByRole('button', { name: m.track.copyLink }).click();
+    await expect(page.getByRole('status').filter({ hasText: m.track.linkCopied })).toHaveCount(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.inputValue());
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('the tracking page without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, timezoneId: 'Asia/Taipei' });
+
+  test('names UTC with its times and offers the link to select', async ({ page, request }) => {
+    const m = t('fi');
+    const filed = await fileByApi(request, { locale: 'fi' });
+    await page.goto(filed.trackingUrl);
+    await expect(page.locator('.track-facts time').first()).toContainText('UTC');
+    await expect(page.getByText(m.track.replyDue)).toBeVisible();
+    await expect(page.getByLabel(m.track.linkLabel)).toHaveValue(new RegExp(`${filed.trackingUrl}$`));
+    await expect(page.getByRole('button', { name: m.track.copyLink })).toBeHidden();
+  });
 });

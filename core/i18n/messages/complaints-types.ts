@@ -86,6 +86,11 @@ export interface ComplaintMessages {
     replyThanks: string;
     reopenNote: string;
     privateNote: string;
+    linkLabel: string;
+    copyLink: string;
+    linkCopied: string;
+    /** Followed by the date and time the next reply is due. */
+    replyDue: string;
     notFoundTitle: string;
     notFoundText: string;
   };
