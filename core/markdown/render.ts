@@ -14,12 +14,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Locale } from '../i18n/locales.ts';
 import { messages } from '../i18n/messages.ts';
+import { tidyCjkTree } from './cjk-spacing.ts';
 import { components } from './components.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { extractSections, type Heading, type Section } from './extract.ts';
 import { checkBodyLimits, checkTreeDepth } from './limits.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { labelTaskItems } from './task-list.ts';
+import { wrapTables } from './table-scroll.ts';
 import { validateTree } from './validate.ts';
 
 export interface Rendered {
@@ -152,8 +154,10 @@ export function renderMarkdown(body: string, locale: Locale, lineOffset = 0): Re
     .runSync(tree) as HastRoot;
   demoteEmptyHeaderCells(hast);
   labelTaskItems(hast);
+  if (locale === 'zh-Hant') tidyCjkTree(hast);
   const headings = headingIds(hast);
   const sections = extractSections(hast);
+  wrapTables(hast, messages(locale).callout.table);
   const html = unified().use(rehypeStringify).stringify(hast);
   return { ok: true, rendered: { html, headings, sections, links } };
 }

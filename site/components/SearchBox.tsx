@@ -12,6 +12,8 @@ export interface SearchBoxProps {
   locale: string;
   id: string;
   value: string;
+  /** The header's box hides its label; the home page's big box shows it. */
+  compact?: boolean;
   labels: {
     label: string;
     placeholder: string;
@@ -28,10 +30,10 @@ const minChars = 2;
 const debounceMs = 120;
 
 /**
- * The header search: a plain GET form that works without JavaScript, upgraded to a combobox
+ * The header and home-page search: a plain GET form that works without JavaScript, upgraded to a combobox
  * (WAI-ARIA 1.2 pattern) showing instant results grouped by category.
  */
-export default function SearchBox({ locale, id, value, labels }: SearchBoxProps) {
+export default function SearchBox({ locale, id, value, compact = true, labels }: SearchBoxProps) {
   const [query, setQuery] = useState(value);
   const [hits, setHits] = useState<Hit[]>([]);
   const [queryId, setQueryId] = useState(0);
@@ -119,8 +121,8 @@ export default function SearchBox({ locale, id, value, labels }: SearchBoxProps)
   const optionId = (hit: Hit) => `${id}-opt-${ordered.indexOf(hit)}`;
 
   return (
-    <form class="search-form compact" role="search" action={`/${locale}/search`} method="get">
-      <label for={id} class="visually-hidden">
+    <form class={compact ? 'search-form compact' : 'search-form'} role="search" action={`/${locale}/search`} method="get">
+      <label for={id} class={compact ? 'visually-hidden' : undefined}>
         {labels.label}
       </label>
       <div class="search-row combobox">

@@ -35,6 +35,8 @@ export interface ComplaintMessages {
     intro: string;
     none: string;
     newTab: string;
+    /** Marks a suggested article offered in English because the customer's language has too few. */
+    inEnglish: string;
   };
   errors: {
     summary: (n: number) => string;
@@ -84,6 +86,11 @@ export interface ComplaintMessages {
     replyThanks: string;
     reopenNote: string;
     privateNote: string;
+    linkLabel: string;
+    copyLink: string;
+    linkCopied: string;
+    /** Followed by the date and time the next reply is due. */
+    replyDue: string;
     notFoundTitle: string;
     notFoundText: string;
   };

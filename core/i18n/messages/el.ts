@@ -33,6 +33,8 @@ export const el: Messages = {
     recent: 'Πρόσφατες ενημερώσεις',
     stillNeedHelp: 'Χρειάζεστε ακόμη βοήθεια;',
     contactText: 'Η ομάδα μας απαντά σε κάθε μήνυμα μέσα σε 12 ώρες.',
+    writeToUs: 'Γράψτε μας',
+    contactHours: 'Ώρες εξυπηρέτησης',
   },
   categories: {
     'product-feature': { name: 'Προϊόντα και λειτουργίες', description: 'Αξιοποιήστε στο έπακρο τις συσκευές σας και την εφαρμογή Kestrel Home.' },
@@ -53,7 +55,7 @@ export const el: Messages = {
     draftBadge: 'Πρόχειρο',
     print: 'Εκτύπωση',
   },
-  callout: { note: 'Σημείωση', tip: 'Συμβουλή', warning: 'Προσοχή', answer: 'Σύντομη απάντηση', copy: 'Αντιγραφή', copied: 'Αντιγράφηκε' },
+  callout: { note: 'Σημείωση', tip: 'Συμβουλή', warning: 'Προσοχή', answer: 'Σύντομη απάντηση', copy: 'Αντιγραφή', copied: 'Αντιγράφηκε', table: 'Πίνακας' },
   notFound: {
     title: 'Δεν βρήκαμε αυτή τη σελίδα',
     text: 'Η σελίδα μπορεί να έχει μετακινηθεί ή η διεύθυνση να είναι λανθασμένη.',

@@ -33,6 +33,8 @@ export const en: Messages = {
     recent: 'Recently updated',
     stillNeedHelp: 'Still need help?',
     contactText: 'Our team answers every message within 12 hours.',
+    writeToUs: 'Write to us',
+    contactHours: 'Customer service hours',
   },
   categories: {
     'product-feature': { name: 'Products and features', description: 'Get the most out of your appliances and the Kestrel Home app.' },
@@ -53,7 +55,7 @@ export const en: Messages = {
     draftBadge: 'Draft',
     print: 'Print',
   },
-  callout: { note: 'Note', tip: 'Tip', warning: 'Warning', answer: 'Short answer', copy: 'Copy', copied: 'Copied' },
+  callout: { note: 'Note', tip: 'Tip', warning: 'Warning', answer: 'Short answer', copy: 'Copy', copied: 'Copied', table: 'Table' },
   notFound: {
     title: 'We could not find that page',
     text: 'The page may have moved, or the address may be mistyped.',

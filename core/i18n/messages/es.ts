@@ -33,6 +33,8 @@ export const es: Messages = {
     recent: 'Actualizados recientemente',
     stillNeedHelp: '¿Todavía necesitas ayuda?',
     contactText: 'Nuestro equipo responde a cada mensaje en un plazo de 12 horas.',
+    writeToUs: 'Escríbenos',
+    contactHours: 'Horario de atención',
   },
   categories: {
     'product-feature': { name: 'Productos y funciones', description: 'Saca el máximo partido a tus electrodomésticos y a la app Kestrel Home.' },
@@ -53,7 +55,7 @@ export const es: Messages = {
     draftBadge: 'Borrador',
     print: 'Imprimir',
   },
-  callout: { note: 'Nota', tip: 'Consejo', warning: 'Atención', answer: 'Respuesta breve', copy: 'Copiar', copied: 'Copiado' },
+  callout: { note: 'Nota', tip: 'Consejo', warning: 'Atención', answer: 'Respuesta breve', copy: 'Copiar', copied: 'Copiado', table: 'Tabla' },
   notFound: {
     title: 'No hemos encontrado esa página',
     text: 'Puede que la página se haya movido o que la dirección tenga un error.',

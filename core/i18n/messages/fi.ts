@@ -33,6 +33,8 @@ export const fi: Messages = {
     recent: 'Äskettäin päivitetyt',
     stillNeedHelp: 'Tarvitsetko vielä apua?',
     contactText: 'Tiimimme vastaa jokaiseen viestiin 12 tunnin kuluessa.',
+    writeToUs: 'Kirjoita meille',
+    contactHours: 'Asiakaspalvelun aukioloajat',
   },
   categories: {
     'product-feature': { name: 'Tuotteet ja ominaisuudet', description: 'Ota kaikki hyöty irti laitteistasi ja Kestrel Home -sovelluksesta.' },
@@ -53,7 +55,7 @@ export const fi: Messages = {
     draftBadge: 'Luonnos',
     print: 'Tulosta',
   },
-  callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Lyhyt vastaus', copy: 'Kopioi', copied: 'Kopioitu' },
+  callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Lyhyt vastaus', copy: 'Kopioi', copied: 'Kopioitu', table: 'Taulukko' },
   notFound: {
     title: 'Sivua ei löytynyt',
     text: 'Sivu on ehkä siirretty, tai osoitteessa on kirjoitusvirhe.',

@@ -34,6 +34,8 @@ export interface Messages {
     recent: string;
     stillNeedHelp: string;
     contactText: string;
+    writeToUs: string;
+    contactHours: string;
   };
   categories: Record<Category, { name: string; description: string }>;
   articleCount: (n: number) => string;
@@ -47,7 +49,7 @@ export interface Messages {
     draftBadge: string;
     print: string;
   };
-  callout: { note: string; tip: string; warning: string; answer: string; copy: string; copied: string };
+  callout: { note: string; tip: string; warning: string; answer: string; copy: string; copied: string; table: string };
   notFound: { title: string; text: string; searchHint: string; backHome: string };
   footer: { rights: string; sitemap: string };
   complaints: ComplaintMessages;

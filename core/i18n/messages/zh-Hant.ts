@@ -33,6 +33,8 @@ export const zhHant: Messages = {
     recent: '最近更新',
     stillNeedHelp: '仍需要協助嗎？',
     contactText: '我們會在 12 小時內回覆每一則訊息。',
+    writeToUs: '聯絡我們',
+    contactHours: '客服時間',
   },
   categories: {
     'product-feature': { name: '產品與功能', description: '充分運用您的家電與 Kestrel Home 應用程式。' },
@@ -53,7 +55,7 @@ export const zhHant: Messages = {
     draftBadge: '草稿',
     print: '列印',
   },
-  callout: { note: '注意', tip: '提示', warning: '警告', answer: '簡答', copy: '複製', copied: '已複製' },
+  callout: { note: '注意', tip: '提示', warning: '警告', answer: '簡答', copy: '複製', copied: '已複製', table: '表格' },
   notFound: {
     title: '找不到這個頁面',
     text: '頁面可能已移動，或網址有誤。',

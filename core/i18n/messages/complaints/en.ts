@@ -35,6 +35,7 @@ export const complaintsEn: ComplaintMessages = {
     intro: 'Articles open in a new tab, so what you typed here stays.',
     none: 'No matching articles. Please go on with your complaint.',
     newTab: '(opens in a new tab)',
+    inEnglish: 'in English',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Please correct 1 problem' : `Please correct ${n} problems`),
@@ -84,6 +85,10 @@ export const complaintsEn: ComplaintMessages = {
     replyThanks: 'Thank you, your message has been added.',
     reopenNote: 'Writing to us reopens this complaint.',
     privateNote: 'This page is private: anyone with its address can read it, so do not share the link.',
+    linkLabel: 'Your private link to this page',
+    copyLink: 'Copy link',
+    linkCopied: 'Link copied',
+    replyDue: 'Next reply from us due by',
     notFoundTitle: 'We could not find this complaint',
     notFoundText: 'The link may be incomplete. Copy the whole address from your confirmation email, or file a new complaint.',
   },

@@ -35,6 +35,7 @@ export const complaintsEs: ComplaintMessages = {
     intro: 'Los artículos se abren en una pestaña nueva, así que lo que ha escrito aquí se conserva.',
     none: 'No hay artículos que coincidan. Continúe con su reclamación.',
     newTab: '(se abre en una pestaña nueva)',
+    inEnglish: 'en inglés',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Corrija 1 problema' : `Corrija ${n} problemas`),
@@ -84,6 +85,10 @@ export const complaintsEs: ComplaintMessages = {
     replyThanks: 'Gracias, su mensaje se ha añadido.',
     reopenNote: 'Si nos escribe, esta reclamación se vuelve a abrir.',
     privateNote: 'Esta página es privada: cualquiera que tenga su dirección puede leerla, así que no comparta el enlace.',
+    linkLabel: 'Tu enlace privado a esta página',
+    copyLink: 'Copiar enlace',
+    linkCopied: 'Enlace copiado',
+    replyDue: 'Te responderemos antes del',
     notFoundTitle: 'No hemos encontrado esta reclamación',
     notFoundText: 'Puede que el enlace esté incompleto. Copie la dirección completa del correo de confirmación o presente una reclamación nueva.',
   },

@@ -35,6 +35,7 @@ export const complaintsFi: ComplaintMessages = {
     intro: 'Artikkelit avautuvat uuteen välilehteen, joten kirjoittamasi teksti säilyy.',
     none: 'Sopivia artikkeleita ei löytynyt. Jatka reklamaatiosi kirjoittamista.',
     newTab: '(avautuu uuteen välilehteen)',
+    inEnglish: 'englanniksi',
   },
   errors: {
     summary: (n) => (n === 1 ? 'Korjaa 1 virhe' : `Korjaa ${n} virhettä`),
@@ -84,6 +85,10 @@ export const complaintsFi: ComplaintMessages = {
     replyThanks: 'Kiitos, viestisi on lisätty.',
     reopenNote: 'Kun kirjoitat meille, reklamaatio avataan uudelleen.',
     privateNote: 'Tämä sivu on yksityinen: kuka tahansa, jolla on sen osoite, voi lukea sen, joten älä jaa linkkiä.',
+    linkLabel: 'Tämän sivun yksityinen linkki',
+    copyLink: 'Kopioi linkki',
+    linkCopied: 'Linkki kopioitu',
+    replyDue: 'Vastaamme viimeistään',
     notFoundTitle: 'Emme löytäneet tätä reklamaatiota',
     notFoundText: 'Linkki voi olla vajaa. Kopioi koko osoite vahvistussähköpostista tai tee uusi reklamaatio.',
   },

@@ -35,6 +35,7 @@ export const complaintsZhHant: ComplaintMessages = {
     intro: '文章會在新分頁開啟，您在這裡輸入的內容會保留。',
     none: '沒有相符的文章。請繼續填寫您的客訴。',
     newTab: '（在新分頁開啟）',
+    inEnglish: '英文',
   },
   errors: {
     summary: (n) => `請修正 ${n} 個問題`,
@@ -84,6 +85,10 @@ export const complaintsZhHant: ComplaintMessages = {
     replyThanks: '謝謝您，您的訊息已新增。',
     reopenNote: '留言後，這件客訴會重新開啟。',
     privateNote: '本頁為私人頁面：任何擁有網址的人都能閱讀，請勿分享連結。',
+    linkLabel: '本頁的私人連結',
+    copyLink: '複製連結',
+    linkCopied: '已複製連結',
+    replyDue: '我們最晚回覆時間',
     notFoundTitle: '找不到這件客訴',
     notFoundText: '連結可能不完整。請從確認電子郵件中複製完整網址，或提出新的客訴。',
   },
