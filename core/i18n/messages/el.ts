@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsEl } from './complaints/el.ts';
+import { translationEl } from './translation/el.ts';
 
 export const el: Messages = {
   siteName: 'Κέντρο βοήθειας Kestrel',
@@ -53,6 +54,7 @@ export const el: Messages = {
     draftBadge: 'Πρόχειρο',
     print: 'Εκτύπωση',
   },
+  translation: translationEl,
   callout: { note: 'Σημείωση', tip: 'Συμβουλή', warning: 'Προσοχή', answer: 'Σύντομη απάντηση', copy: 'Αντιγραφή', copied: 'Αντιγράφηκε' },
   notFound: {
     title: 'Δεν βρήκαμε αυτή τη σελίδα',

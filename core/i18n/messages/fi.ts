@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsFi } from './complaints/fi.ts';
+import { translationFi } from './translation/fi.ts';
 
 export const fi: Messages = {
   siteName: 'Kestrel-ohjekeskus',
@@ -53,6 +54,7 @@ export const fi: Messages = {
     draftBadge: 'Luonnos',
     print: 'Tulosta',
   },
+  translation: translationFi,
   callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Lyhyt vastaus', copy: 'Kopioi', copied: 'Kopioitu' },
   notFound: {
     title: 'Sivua ei löytynyt',

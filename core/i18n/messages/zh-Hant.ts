@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsZhHant } from './complaints/zh-Hant.ts';
+import { translationZhHant } from './translation/zh-Hant.ts';
 
 export const zhHant: Messages = {
   siteName: 'Kestrel 說明中心',
@@ -53,6 +54,7 @@ export const zhHant: Messages = {
     draftBadge: '草稿',
     print: '列印',
   },
+  translation: translationZhHant,
   callout: { note: '注意', tip: '提示', warning: '警告', answer: '簡答', copy: '複製', copied: '已複製' },
   notFound: {
     title: '找不到這個頁面',
