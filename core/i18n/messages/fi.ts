@@ -13,7 +13,7 @@ export const fi: Messages = {
     button: 'Hae',
     resultsTitle: (q) => `Tulokset haulle ”${q}”`,
     resultCount: (n) => (n === 1 ? '1 artikkeli löytyi' : `${n} artikkelia löytyi`),
-    noResults: (q) => `Haulla ”${q}” ei löytynyt artikkeleita. Kokeile vähempiä tai eri sanoja.`,
+    noResults: (q) => `Haulla ”${q}” ei löytynyt artikkeleita. Kokeile vähemmillä tai eri hakusanoilla.`,
     emptyQuery: 'Kirjoita hakusana tai kysymys.',
     tooLong: (max) => `Haku on liian pitkä: käytä enintään ${max} merkkiä.`,
     allCategories: 'Kaikki aiheet',
