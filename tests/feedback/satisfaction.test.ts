@@ -154,7 +154,7 @@ describe('the mail that says a complaint is resolved', () => {
     expect(f.mailer.sent.map((m) => m.subject)).toEqual([`Hemos recibido tu queja ${c.reference}`, `Tu queja ${c.reference} está resuelta`]);
     const mail = f.mailer.sent.at(-1)!;
     expect(mail.text).toContain('Hemos cambiado la junta.');
-    expect(mail.text).toContain('Valórela de 1 a 5');
+    expect(mail.text).toContain('Valórala de 1 a 5');
     const link = /\/track\/([A-Za-z0-9_-]+)#satisfaction/.exec(mail.text)![1]!;
     expect(f.feedback.complaints.byToken(link)?.id).toBe(c.id);
   });
