@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../markdown/diagnostic.ts';
+import type { Diagnostic } from '@core/markdown/diagnostic.ts';
 import type { Locale } from '../locales.ts';
 import { glossary } from './index.ts';
 
