@@ -84,7 +84,7 @@ describe('customer satisfaction: rating a resolved complaint', () => {
     const c = file(f, { locale: 'es' });
     const open = () => f.feedback.complaints.byToken(c.token)!;
     expect(f.feedback.satisfaction.forCustomer(open()).canRate).toBe(false);
-    expect(f.feedback.satisfaction.rate(open(), { rating: '5' })).toEqual({ ok: false, status: 409, errors: { form: 'Podrá valorar su reclamación cuando esté resuelta.' } });
+    expect(f.feedback.satisfaction.rate(open(), { rating: '5' })).toEqual({ ok: false, status: 409, errors: { form: 'Podrás valorar tu queja cuando esté resuelta.' } });
     f.feedback.complaints.reply(c.id, f.staffId, 'We are looking into it.', 'waiting-for-customer');
     expect(f.feedback.satisfaction.rate(open(), { rating: '5' }).ok).toBe(false);
     expect(ratingRows(f)).toBe(0);
@@ -151,10 +151,10 @@ describe('the mail that says a complaint is resolved', () => {
     const c = file(f, { locale: 'es' });
     f.feedback.complaints.reply(c.id, f.staffId, 'Hemos cambiado la junta.', 'resolved');
     await f.feedback.outbox.process();
-    expect(f.mailer.sent.map((m) => m.subject)).toEqual([`Hemos recibido su reclamación ${c.reference}`, `Su reclamación ${c.reference} está resuelta`]);
+    expect(f.mailer.sent.map((m) => m.subject)).toEqual([`Hemos recibido tu queja ${c.reference}`, `Tu queja ${c.reference} está resuelta`]);
     const mail = f.mailer.sent.at(-1)!;
     expect(mail.text).toContain('Hemos cambiado la junta.');
-    expect(mail.text).toContain('Valórela de 1 a 5');
+    expect(mail.text).toContain('Valórala de 1 a 5');
     const link = /\/track\/([A-Za-z0-9_-]+)#satisfaction/.exec(mail.text)![1]!;
     expect(f.feedback.complaints.byToken(link)?.id).toBe(c.id);
   });

@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsEl } from './complaints/el.ts';
+import { translationEl } from './translation/el.ts';
 
 export const el: Messages = {
   siteName: 'Κέντρο βοήθειας Kestrel',
@@ -27,7 +28,7 @@ export const el: Messages = {
   },
   home: {
     title: 'Πώς μπορούμε να βοηθήσουμε;',
-    intro: 'Απαντήσεις για τις συσκευές Kestrel, τις παραδόσεις, τις εγγυήσεις, τα προγράμματα Kestrel Care και τις αποζημιώσεις.',
+    intro: 'Απαντήσεις για τις συσκευές Kestrel, τις παραδόσεις, τις εγγυήσεις, τα προγράμματα Kestrel Care και τα αιτήματα εγγύησης.',
     categories: 'Περιήγηση ανά θέμα',
     popular: 'Δημοφιλή άρθρα',
     recent: 'Πρόσφατες ενημερώσεις',
@@ -40,7 +41,7 @@ export const el: Messages = {
     'product-feature': { name: 'Προϊόντα και λειτουργίες', description: 'Αξιοποιήστε στο έπακρο τις συσκευές σας και την εφαρμογή Kestrel Home.' },
     faq: { name: 'Συχνές ερωτήσεις', description: 'Γρήγορες απαντήσεις για παραγγελίες, παράδοση, πληρωμή και υποστήριξη.' },
     'service-terms': { name: 'Όροι υπηρεσιών', description: 'Εγγύηση, επιστροφές, παράδοση, προστασία δεδομένων και άλλοι όροι.' },
-    'claim-rules': { name: 'Αιτήματα αποζημίωσης', description: 'Πώς να υποβάλετε αίτημα εγγύησης ή ζημιάς, τι καλύπτεται και προθεσμίες.' },
+    'claim-rules': { name: 'Αιτήματα εγγύησης', description: 'Πώς να υποβάλετε αίτημα εγγύησης ή ζημιάς, τι καλύπτεται και προθεσμίες.' },
     'internal-guide': { name: 'Εσωτερικοί οδηγοί', description: 'Εσωτερικοί οδηγοί για το προσωπικό εξυπηρέτησης και τους νέους υπαλλήλους.' },
     'reply-template': { name: 'Πρότυπα απαντήσεων', description: 'Έτοιμες απαντήσεις για το προσωπικό εξυπηρέτησης, με τα στοιχεία του πελάτη συμπληρωμένα.' },
   },
@@ -55,6 +56,7 @@ export const el: Messages = {
     draftBadge: 'Πρόχειρο',
     print: 'Εκτύπωση',
   },
+  translation: translationEl,
   callout: { note: 'Σημείωση', tip: 'Συμβουλή', warning: 'Προσοχή', answer: 'Σύντομη απάντηση', copy: 'Αντιγραφή', copied: 'Αντιγράφηκε', table: 'Πίνακας' },
   notFound: {
     title: 'Δεν βρήκαμε αυτή τη σελίδα',

@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsEn } from './complaints/en.ts';
+import { translationEn } from './translation/en.ts';
 
 export const en: Messages = {
   siteName: 'Kestrel Help Center',
@@ -55,6 +56,7 @@ export const en: Messages = {
     draftBadge: 'Draft',
     print: 'Print',
   },
+  translation: translationEn,
   callout: { note: 'Note', tip: 'Tip', warning: 'Warning', answer: 'Short answer', copy: 'Copy', copied: 'Copied', table: 'Table' },
   notFound: {
     title: 'We could not find that page',

@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsEs } from './complaints/es.ts';
+import { translationEs } from './translation/es.ts';
 
 export const es: Messages = {
   siteName: 'Centro de ayuda Kestrel',
@@ -55,6 +56,7 @@ export const es: Messages = {
     draftBadge: 'Borrador',
     print: 'Imprimir',
   },
+  translation: translationEs,
   callout: { note: 'Nota', tip: 'Consejo', warning: 'Atención', answer: 'Respuesta breve', copy: 'Copiar', copied: 'Copiado', table: 'Tabla' },
   notFound: {
     title: 'No hemos encontrado esa página',

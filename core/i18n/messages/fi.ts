@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsFi } from './complaints/fi.ts';
+import { translationFi } from './translation/fi.ts';
 
 export const fi: Messages = {
   siteName: 'Kestrel-ohjekeskus',
@@ -12,7 +13,7 @@ export const fi: Messages = {
     button: 'Hae',
     resultsTitle: (q) => `Tulokset haulle ”${q}”`,
     resultCount: (n) => (n === 1 ? '1 artikkeli löytyi' : `${n} artikkelia löytyi`),
-    noResults: (q) => `Haulla ”${q}” ei löytynyt artikkeleita. Kokeile vähempiä tai eri sanoja.`,
+    noResults: (q) => `Haulla ”${q}” ei löytynyt artikkeleita. Kokeile vähemmillä tai eri hakusanoilla.`,
     emptyQuery: 'Kirjoita hakusana tai kysymys.',
     tooLong: (max) => `Haku on liian pitkä: käytä enintään ${max} merkkiä.`,
     allCategories: 'Kaikki aiheet',
@@ -55,6 +56,7 @@ export const fi: Messages = {
     draftBadge: 'Luonnos',
     print: 'Tulosta',
   },
+  translation: translationFi,
   callout: { note: 'Huomio', tip: 'Vinkki', warning: 'Varoitus', answer: 'Lyhyt vastaus', copy: 'Kopioi', copied: 'Kopioitu', table: 'Taulukko' },
   notFound: {
     title: 'Sivua ei löytynyt',

@@ -1,5 +1,6 @@
 import type { Category } from '@core/content/categories.ts';
 import type { ComplaintMessages } from './complaints-types.ts';
+import type { TranslationMessages } from './translation-types.ts';
 
 /** Every UI string the site shows; each locale must provide all of them (the compiler checks). */
 export interface Messages {
@@ -49,6 +50,7 @@ export interface Messages {
     draftBadge: string;
     print: string;
   };
+  translation: TranslationMessages;
   callout: { note: string; tip: string; warning: string; answer: string; copy: string; copied: string; table: string };
   notFound: { title: string; text: string; searchHint: string; backHome: string };
   footer: { rights: string; sitemap: string };

@@ -1,5 +1,6 @@
 import type { Messages } from './types.ts';
 import { complaintsZhHant } from './complaints/zh-Hant.ts';
+import { translationZhHant } from './translation/zh-Hant.ts';
 
 export const zhHant: Messages = {
   siteName: 'Kestrel 說明中心',
@@ -27,7 +28,7 @@ export const zhHant: Messages = {
   },
   home: {
     title: '我們能為您提供什麼協助？',
-    intro: '關於 Kestrel 家電、配送、保固、Kestrel Care 保障方案與理賠的解答。',
+    intro: '關於 Kestrel 家電、配送、保固、Kestrel Care 保障方案與保固維修申請的解答。',
     categories: '依主題瀏覽',
     popular: '熱門文章',
     recent: '最近更新',
@@ -40,7 +41,7 @@ export const zhHant: Messages = {
     'product-feature': { name: '產品與功能', description: '充分運用您的家電與 Kestrel Home 應用程式。' },
     faq: { name: '常見問題', description: '訂單、配送、付款與客服的快速解答。' },
     'service-terms': { name: '服務條款', description: '保固、退貨、配送、個人資料保護及其他條款。' },
-    'claim-rules': { name: '理賠', description: '如何申請保固或損壞理賠、保障範圍與期限。' },
+    'claim-rules': { name: '保固維修申請', description: '如何申請保固維修或意外損壞維修、保障範圍與期限。' },
     'internal-guide': { name: '內部指南', description: '提供客服人員與新進員工的內部指南。' },
     'reply-template': { name: '回覆範本', description: '給客服人員的現成回覆，會自動填入客戶資料。' },
   },
@@ -55,6 +56,7 @@ export const zhHant: Messages = {
     draftBadge: '草稿',
     print: '列印',
   },
+  translation: translationZhHant,
   callout: { note: '注意', tip: '提示', warning: '警告', answer: '簡答', copy: '複製', copied: '已複製', table: '表格' },
   notFound: {
     title: '找不到這個頁面',
