@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { AnswerFinder } from '@core/answers/port.ts';
 import type { Db } from '@core/db/database.ts';
 import { StaffDirectory } from '@core/staff/users.ts';
@@ -15,6 +16,7 @@ import { Routing } from './routing/routing.ts';
 import { RoutingSettings } from './routing/settings.ts';
 import { Satisfaction } from './satisfaction/satisfaction.ts';
 import { Deflection } from './suggestions/deflection.ts';
+import { Customers } from './customers/customers.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -35,6 +37,8 @@ export interface FeedbackOptions {
   /** Complaints a client address may send per minute; default 5. */
   rateLimitPerMinute?: number;
   outbox?: OutboxOptions;
+  /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
+  phoneRegion?: string;
   log?: (line: string) => void;
 }
 
@@ -52,6 +56,8 @@ export interface FeedbackServices {
   classifierAdmin: ClassifierAdmin;
   outbox: Outbox;
   deflection: Deflection;
+  /** One record per customer across every channel: search, history, merges. */
+  customers: Customers;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   limiter: SubmissionLimiter;
@@ -99,7 +105,11 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     log(`[complaints] the classifier could not start: ${error instanceof Error ? error.message : error}`);
   }
   const deflection = new Deflection(db, clock);
-  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail, log });
+  const customers = new Customers({ db, clock, routing, staff: new StaffDirectory(db), phoneRegion: (options.phoneRegion ?? 'FI') as CountryCode });
+  const linked = customers.linkUnlinked();
+  if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
+  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
+    onIntake: (contact) => customers.attach(contact), log });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
@@ -120,6 +130,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     const now = clock.now();
     const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
     if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
+    if (anonymized) customers.forgetWithoutContacts();
     let modelSaved = false;
     let retrained = false;
     try {
@@ -162,5 +173,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, limiter, replyLimiter, tick, startScheduler };
 }

@@ -2,6 +2,7 @@ import type { Migration } from '@core/db/database.ts';
 import { classifierMigrations } from './classification/training-store.ts';
 import { satisfactionMigrations } from './satisfaction/migrations.ts';
 import { answerUseMigrations } from './complaints/answer-uses.ts';
+import { customerMigrations } from './customers/migrations.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's
@@ -147,5 +148,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings and the answers used, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used and the customer records, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...customerMigrations];
