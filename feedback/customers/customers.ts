@@ -136,10 +136,12 @@ export class Customers {
     if (!grams.length) return [];
     const scored = this.store
       .nameCandidates(grams, access.scope, 500)
-      .map(({ id, shared }) => ({ row: this.store.get(id)!, shared }))
-      .map(({ row, shared }) => ({ row, score: gramSimilarity(shared, grams.length, row.gramCount) }))
-      .filter(({ row, score }) => nameMatches(folded, row.nameFolded, score));
-    return scored.sort((a, b) => b.score - a.score || a.row.id - b.row.id).slice(0, searchLimit).map((s) => s.row);
+      .map((c) => ({ ...c, score: gramSimilarity(c.shared, grams.length, c.gramCount) }))
+      .filter((c) => nameMatches(folded, c.nameFolded, c.score));
+    return scored
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, searchLimit)
+      .map((c) => this.store.get(c.id)!);
   }
 
   /** The whole record, or undefined when missing, merged away or outside the person's scope. */

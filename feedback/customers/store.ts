@@ -107,9 +107,10 @@ function statements(db: Db) {
     byPhoneTail: db.prepare(`SELECT ${customerColumns} FROM customers WHERE merged_into IS NULL AND (phone = @phone OR phone LIKE @tail) AND ${visibleCustomer} ORDER BY id LIMIT @limit`),
     byReference: db.prepare(`SELECT ${customerColumns.replace(/(^|, )(\w+)/g, '$1customers.$2')} FROM complaints c JOIN customer_complaints l ON l.complaint_id = c.id
       JOIN customers ON customers.id = l.customer_id WHERE c.reference = @reference AND ${inScope}`),
-    nameCandidates: db.prepare(`SELECT customers.id AS id, COUNT(*) AS shared FROM customer_name_grams g JOIN customers ON customers.id = g.customer_id
-      WHERE g.gram IN (SELECT value FROM json_each(@grams)) AND customers.merged_into IS NULL AND ${visibleCustomer}
-      GROUP BY customers.id ORDER BY shared DESC, customers.id LIMIT @limit`),
+    nameCandidates: db.prepare(`SELECT customers.id AS id, customers.name_folded AS nameFolded, customers.gram_count AS gramCount, g.shared
+      FROM (SELECT customer_id, COUNT(*) AS shared FROM customer_name_grams WHERE gram IN (SELECT value FROM json_each(@grams)) GROUP BY customer_id) g
+      JOIN customers ON customers.id = g.customer_id
+      WHERE customers.merged_into IS NULL AND (@everyTeam = 1 OR ${visibleCustomer}) ORDER BY g.shared DESC, customers.id LIMIT @limit`),
     sameName: db.prepare(`SELECT ${customerColumns} FROM customers WHERE name_folded = @name AND id <> @id AND merged_into IS NULL AND name_folded <> ''
       AND ${visibleCustomer} ORDER BY id`),
     move: db.prepare('UPDATE customer_complaints SET customer_id = @into WHERE customer_id = @from RETURNING complaint_id'),
@@ -222,9 +223,9 @@ export class CustomerStore {
     return this.s.byReference.all({ reference, ...scope }) as CustomerRow[];
   }
 
-  /** Customers sharing trigrams with a name, most shared first. */
-  nameCandidates(grams: string[], scope: Scope, limit: number): Array<{ id: number; shared: number }> {
-    return this.s.nameCandidates.all({ grams: JSON.stringify(grams), limit, ...scope }) as Array<{ id: number; shared: number }>;
+  /** Customers sharing trigrams with a name, most shared first, with what scoring them needs. */
+  nameCandidates(grams: string[], scope: Scope, limit: number): Array<{ id: number; nameFolded: string; gramCount: number; shared: number }> {
+    return this.s.nameCandidates.all({ grams: JSON.stringify(grams), limit, ...scope }) as Array<{ id: number; nameFolded: string; gramCount: number; shared: number }>;
   }
 
   sameName(id: number, nameFolded: string, scope: Scope): CustomerRow[] {
