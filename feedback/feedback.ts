@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { AnswerFinder } from '@core/answers/port.ts';
 import type { Db } from '@core/db/database.ts';
 import { StaffDirectory } from '@core/staff/users.ts';
@@ -18,6 +19,7 @@ import { Deflection } from './suggestions/deflection.ts';
 import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
+import { Customers } from './customers/customers.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -38,6 +40,8 @@ export interface FeedbackOptions {
   /** Complaints a client address may send per minute; default 5. */
   rateLimitPerMinute?: number;
   outbox?: OutboxOptions;
+  /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
+  phoneRegion?: string;
   log?: (line: string) => void;
 }
 
@@ -55,6 +59,8 @@ export interface FeedbackServices {
   classifierAdmin: ClassifierAdmin;
   outbox: Outbox;
   deflection: Deflection;
+  /** One record per customer across every channel: search, history, merges. */
+  customers: Customers;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -108,7 +114,11 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     log(`[complaints] the classifier could not start: ${error instanceof Error ? error.message : error}`);
   }
   const deflection = new Deflection(db, clock);
-  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail, log });
+  const customers = new Customers({ db, clock, routing, staff: new StaffDirectory(db), phoneRegion: (options.phoneRegion ?? 'FI') as CountryCode });
+  const linked = customers.linkUnlinked();
+  if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
+  const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
+    onIntake: (contact) => customers.attach(contact), log });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
@@ -132,6 +142,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     const now = clock.now();
     const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
     if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
+    if (anonymized) customers.forgetWithoutContacts();
     let modelSaved = false;
     let retrained = false;
     try {
@@ -174,5 +185,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

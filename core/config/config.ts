@@ -26,6 +26,8 @@ export const configSchema = z.object({
   /** Optional: every overdue alarm is also POSTed here as JSON (no customer details), through the outbox with its retries. */
   ALERT_WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || /^https?:\/\//i.test(v), 'must be an http:// or https:// URL'),
   /** Complaints one client address may send per minute (form and API); raised by the intake benchmark. */
+  /** Region (ISO 3166 code) for customers' phone numbers written without a country code; see docs/customers.md. */
+  PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FI').default('FI'),
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
   /** Answers (articles, reply templates) not reviewed for this many days are flagged to editors on the answer desk. */
   KB_ANSWER_REVIEW_DAYS: z.coerce.number().int().min(1).max(3650).default(180),

@@ -30,6 +30,8 @@ export interface ComplaintServiceDeps {
   siteUrl: string;
   /** Gets the overdue alarm of an unassigned complaint (SERVICE_DESK_EMAIL); see ./alarms.ts. */
   serviceDeskEmail?: string;
+  /** Called inside the intake transaction with the new complaint's contact details (the customer record links it). */
+  onIntake?: (contact: { complaintId: number; email: string | null; phone: string | null; name: string | null; locale: string; at: string }) => void;
   log?: (line: string) => void;
 }
 
@@ -165,6 +167,7 @@ export class ComplaintService {
         payloadHash: input.idempotencyKey ? this.payloadHash(input) : null,
       });
       this.store.saveToken(id, token, at);
+      this.deps.onIntake?.({ complaintId: id, email: input.email ?? null, phone: input.phone ?? null, name: input.name ?? null, locale: input.locale, at });
       this.store.addEvent({ complaintId: id, at, kind: 'created', actor: options.recordedBy ? 'staff' : 'customer', actorId: options.recordedBy ?? null, public: true, data: { channel: options.channel } });
       this.store.addEvent({ complaintId: id, at, kind: 'classified', actor: 'system', data: { category: classified.category, severity: classified.severity, source: classified.classification.source } });
       this.store.addEvent({ complaintId: id, at, kind: 'routed', actor: 'system', data: { teamId: route.teamId, ruleId: route.ruleId } });
