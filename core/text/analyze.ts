@@ -19,6 +19,8 @@ export interface Token {
   /** UTF-16 offsets of the token in the text given, for highlighting. */
   start: number;
   end: number;
+  /** A bigram that is a whole stop word of the run (什么, 可以): indexed, but a query leaves it out. */
+  stop?: true;
 }
 
 /** Where the dictionary words of a folded CJK run start: what `chineseWords` returns. */
@@ -128,8 +130,19 @@ function emitWord(raw: string, start: number, locale: Locale, stops: Set<string>
 /**
  * CJK text has no spaces and segmenters disagree, so a run is indexed as overlapping character bigrams
  * (what any split of a query will share with the text) plus its longer dictionary words (which reward an
- * exact phrase). A lone character is kept as it is, so one-character queries can still match.
+ * exact phrase) and its one-character words that are not stop words (鎮, 城: a bigram across them, 的鎮,
+ * says little). A lone character is kept as it is, so one-character queries can still match.
  */
+/**
+ * The dictionary knows each word in the script it was written in better than folded (ICU splits 洗衣机
+ * into 洗衣|机 but keeps 洗衣機 whole), so the run is segmented as written and the words are read from
+ * the folded run at the same places; a folding that changed the length is segmented folded.
+ */
+function wordsOf(raw: string, folded: string, findWords: CjkWordFinder): Array<{ word: string; index: number }> {
+  if (findWords !== chineseWords || folded.length !== raw.length) return findWords(folded);
+  return findWords(raw).map(({ word, index }) => ({ word: folded.slice(index, index + word.length), index }));
+}
+
 function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, findWords: CjkWordFinder, emit: Emit): void {
   const folded = foldChinese(raw);
   // Folding may change the length (内存 -> 記憶體); offsets are then mapped proportionally, close enough for highlighting.
@@ -147,15 +160,20 @@ function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, 
     if (!stops?.has(first.ch)) emit({ term: first.ch, surface: first.ch, kind: 'cjk-char', start, end: start + raw.length });
     return;
   }
+  const words = wordsOf(raw, folded, findWords);
+  const stopAt = new Set(words.filter(({ word }) => stops?.has(word)).map(({ index }) => index));
   for (let i = 0; i + 1 < chars.length; i++) {
     const a = chars[i]!;
     const b = chars[i + 1]!;
     const term = a.ch + b.ch;
-    emit({ term, surface: term, kind: 'bigram', start: at(a.index), end: at(b.index + b.ch.length) });
+    const token: Token = { term, surface: term, kind: 'bigram', start: at(a.index), end: at(b.index + b.ch.length) };
+    if (stopAt.has(a.index) && stops?.has(term)) token.stop = true;
+    emit(token);
   }
-  for (const { word, index } of findWords(folded)) {
-    if ([...word].length < 3 || stops?.has(word)) continue;
-    emit({ term: word, surface: word, kind: 'cjk-word', start: at(index), end: at(index + word.length) });
+  for (const { word, index } of words) {
+    const length = [...word].length;
+    if (length === 2 || stops?.has(word)) continue;
+    emit({ term: word, surface: word, kind: length === 1 ? 'cjk-char' : 'cjk-word', start: at(index), end: at(index + word.length) });
   }
 }
 

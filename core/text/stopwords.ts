@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales.ts';
+import { foldChinese } from './chinese.ts';
 import { foldDiacritics, normalizeWord } from './normalize.ts';
 import { el } from './stopwords/el.ts';
 import { en } from './stopwords/en.ts';
@@ -17,7 +18,9 @@ const sets = new Map<Locale, Set<string>>();
 export function stopWords(locale: Locale): Set<string> {
   let set = sets.get(locale);
   if (!set) {
-    set = new Set(lists[locale].split(/\s+/).filter(Boolean).map((w) => foldDiacritics(normalizeWord(w))));
+    // Chinese terms are compared folded to Simplified (see foldChinese).
+    const fold = locale === 'zh-Hant' ? foldChinese : (w: string) => w;
+    set = new Set(lists[locale].split(/\s+/).filter(Boolean).map((w) => fold(foldDiacritics(normalizeWord(w)))));
     sets.set(locale, set);
   }
   return set;

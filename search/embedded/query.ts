@@ -59,7 +59,7 @@ export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking): Que
   const seen = new Set<string>();
   const groups: QueryGroup[] = [];
   for (const token of tokens) {
-    if (seen.has(token.term)) continue;
+    if (seen.has(token.term) || token.stop) continue;
     seen.add(token.term);
     const exclude = new Set([token.term]);
     const variants: Variant[] = [{ term: token.term, weight: 1 }];

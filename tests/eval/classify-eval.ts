@@ -5,7 +5,8 @@
  * with every figure.
  *
  * Options:
- *   --locale xx    analyzer locale for every text (en, es, zh-Hant, el, fi). Without it the locale is
+ *   --locale xx    analyzer locale for every text (en, es, zh-Hant, el, fi; another tag gets the closest
+ *                  served analyzer, as zh-CN the Chinese one, and says so). Without it the locale is
  *                  detected: per set, and per text where a text clearly differs (script, stop words).
  *   --cv K         K-fold cross-validation on train.csv only (test.csv is not read): for tuning.
  *   --baseline     also a multinomial naive Bayes over the same analyzer's words, for comparison.
@@ -13,12 +14,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLocale, type Locale } from '@core/i18n/locales.ts';
+import { locales, type Locale } from '@core/i18n/locales.ts';
 import { tokenize } from '@core/text/tokenize.ts';
 import { readLabelledCsv, type CsvExample } from '@feedback/classification/csv.ts';
 import { detectLocale, detectTextLocale } from '@feedback/classification/detect.ts';
 import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
 import { random, shuffle } from '@feedback/classification/linear.ts';
+import { closestAnalyzer } from './closest-locale.ts';
 
 interface Args {
   dirs: string[];
@@ -39,8 +41,10 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--locale') {
       const v = value();
-      if (!isLocale(v)) throw new Error(`--locale: unsupported locale ${JSON.stringify(v)}`);
-      args.locale = v;
+      const choice = closestAnalyzer(v);
+      if (!choice) throw new Error(`--locale: unsupported locale ${JSON.stringify(v)}: no served analyzer speaks it (served: ${locales.join(', ')})`);
+      if (choice.note) console.log(choice.note);
+      args.locale = choice.locale;
     } else if (a === '--cv') {
       args.cv = Number.parseInt(value(), 10);
       if (!(args.cv >= 2)) throw new Error('--cv needs a number of folds >= 2');

@@ -18,7 +18,7 @@ describe('highlight', () => {
 
   it('marks a long CJK word the query found even when none of its pairs were searched', () => {
     // A completion can add a dictionary word without the pairs inside it.
-    const html = highlight('請先關閉洗衣機的電源，洗衣機會停止。', 'zh-Hant', new Set(['洗衣機']));
+    const html = highlight('請先關閉洗衣機的電源，洗衣機會停止。', 'zh-Hant', new Set(['洗衣机']));
     expect(html).toBe('請先關閉<mark>洗衣機</mark>的電源，<mark>洗衣機</mark>會停止。');
   });
 
