@@ -26,10 +26,10 @@ export const minLocalMatches = 2;
 const about = (hit: SearchHit, product: ProductId | undefined) => !product || !hit.product || hit.product === product;
 
 /**
- * Articles to offer on the complaint form: those about the chosen product first, then general ones,
- * never those about another product (an AquaWash leak must not bring up the BrewMaster milk system).
- * When the customer's language has too few, English articles about the product fill the list, marked,
- * found by the customer's words and, since those are often not English, by the product's name.
+ * Articles to offer on the complaint form: those about the chosen product first, then general ones, never
+ * those about another product (an AquaWash leak must not bring up the BrewMaster milk system). When the
+ * customer's language has too few, English articles about the product come next, marked, found by the
+ * customer's words and, since those are often not English, by the product's name.
  * Always public articles only.
  */
 export async function suggestArticles(engine: SearchEngine, params: SuggestParams): Promise<Suggestion[]> {
@@ -48,7 +48,9 @@ export async function suggestArticles(engine: SearchEngine, params: SuggestParam
   }
   const seen = new Set<string>();
   const picked: Suggestion[] = [];
-  for (const [hits, fallback] of [[specific, false], [general, false], [english, true]] as const) {
+  // With a product chosen, English articles about it are more use than general ones in the customer's language.
+  const order = product ? ([[specific, false], [english, true], [general, false]] as const) : ([[general, false], [english, true]] as const);
+  for (const [hits, fallback] of order) {
     for (const h of hits) {
       if (seen.has(h.id) || picked.length >= limit) continue;
       seen.add(h.id);
