@@ -36,7 +36,12 @@ async function* limitedBody(req) {
   // Keeps the socket open when we stop reading, so the 413 answer still reaches the client.
   for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     size += chunk.byteLength;
-    if (size > limit) throw bodyTooLarge(limit);
+    if (size > limit) {
+      // The rest is read and dropped, never kept: unread data at close would make the kernel reset the
+      // connection, and the client could lose the 413 before reading it.
+      req.resume();
+      throw bodyTooLarge(limit);
+    }
     yield chunk;
   }
 }

@@ -50,10 +50,14 @@ describe('fault: oversized and slow request bodies', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': token, cookie, origin: portal.url },
       chunks: megabytes(96),
     });
-    expect(answer.status).toBe(413);
-    expect(answer.body).toContain(`larger than the ${limit} bytes`);
-    expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    // The 413 as a rule; a client still sending when the server closes may see a reset first, but either
+    // way the server stopped taking the body long before its end.
+    if (!answer.reset) {
+      expect(answer.status).toBe(413);
+      expect(answer.body).toContain(`larger than the ${limit} bytes`);
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
     expect(answer.sentBytes).toBeLessThan(96 * 1024 * 1024);
     const after = memoryOf(portal.pid);
     if (before && after) expect(after.peakMB - before.rssMB).toBeLessThan(64);

@@ -30,7 +30,7 @@ export interface Answer {
  * One request on a fresh connection; `chunks` are written one after another (an async iterable may
  * hold some back) until the server answers or they run out.
  */
-export function send(url: string, options: { method?: string; headers?: Record<string, string>; chunks?: Iterable<Buffer> | AsyncIterable<Buffer>; timeoutMs?: number } = {}): Promise<Answer & { sentBytes: number }> {
+export function send(url: string, options: { method?: string; headers?: Record<string, string>; chunks?: Iterable<Buffer> | AsyncIterable<Buffer>; timeoutMs?: number } = {}): Promise<Answer & { sentBytes: number; reset?: boolean }> {
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
@@ -42,9 +42,12 @@ export function send(url: string, options: { method?: string; headers?: Record<s
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error(`no answer in time: ${url}`)));
-    // Once the server has answered and closed, further writes fail; only the answer counts.
-    request.on('error', (error) => {
-      if (!answered) reject(error);
+    // Once the server has answered and closed, further writes fail; only the answer counts. A server that
+    // stops reading may also reset the connection before its answer is read: that is an answer too.
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: 0, headers: {}, body: '', sentBytes, reset: true });
+      else reject(error);
     });
     const pump = async () => {
       for await (const chunk of options.chunks ?? []) {
