@@ -38,6 +38,9 @@ export async function withValidators(context: APIContext, response: Response): P
   const headers = new Headers(response.headers);
   headers.set('ETag', etag);
   headers.set('Last-Modified', new Date(lastModified).toUTCString());
+  // Revalidated on every visit, never reused as it is: the same address shows staff more once they sign in.
+  headers.set('Cache-Control', 'no-cache');
+  headers.append('Vary', 'Cookie');
   const ifNoneMatch = context.request.headers.get('If-None-Match');
   const ifModifiedSince = Date.parse(context.request.headers.get('If-Modified-Since') ?? '');
   const fresh = ifNoneMatch !== null ? ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*') : ifModifiedSince >= lastModified;

@@ -55,7 +55,7 @@ test.describe('results page without JavaScript', () => {
 
   test('shows results, filters by category and opens an article', async ({ page }) => {
     await page.goto('/en/');
-    await page.getByLabel('Search the help center').fill('claim');
+    await page.getByRole('combobox', { name: 'Search the help center' }).fill('claim');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/\/en\/search\?q=claim/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “claim”');
