@@ -51,7 +51,6 @@ function fold(text: string): { folded: string; origin: number[] } {
 }
 
 const han = /\p{Script=Han}/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where the customer's name stands in the text, in any case, accent and most inflections: each part of
@@ -62,29 +61,46 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function nameSpans(text: string, names: readonly (string | null | undefined)[]): Span[] {
   const { folded, origin } = fold(text);
   const spans: Span[] = [];
-  const find = (pattern: RegExp) => {
-    for (const m of folded.matchAll(pattern)) {
-      const start = m.index ?? 0;
-      spans.push({ start: origin[start]!, end: origin[start + m[0].length]! });
-    }
-  };
+  const add = (start: number, length: number) => spans.push({ start: origin[start]!, end: origin[start + length]! });
   for (const name of names) {
     for (const part of fold(name?.trim() ?? '').folded.split(/[^\p{L}\p{N}]+/u)) {
-      if ([...part].length < 2) continue;
+      const chars = [...part];
+      if (chars.length < 2) continue;
       if (han.test(part)) {
-        find(new RegExp(escape(part), 'gu'));
-        const chars = [...part];
-        if (chars.length >= 3) find(new RegExp(escape(chars.slice(1).join('')), 'gu'));
-        find(new RegExp(`${escape(chars[0]!)}(?=先生|小姐|女士|太太)`, 'gu'));
+        for (const at of occurrences(folded, part)) add(at, part.length);
+        const given = chars.slice(1).join('');
+        if (chars.length >= 3) for (const at of occurrences(folded, given)) add(at, given.length);
+        const surname = chars[0]!;
+        for (const at of occurrences(folded, surname)) if (honorifics.some((h) => folded.startsWith(h, at + surname.length))) add(at, surname.length);
         continue;
       }
-      const chars = [...part];
-      const stem = chars.length >= 5 ? chars.slice(0, Math.max(4, chars.length - 2)).join('') : part;
-      const endings = chars.length >= 5 ? '\\p{L}{0,4}' : '';
-      find(new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}${endings}(?![\\p{L}\\p{N}])`, 'gu'));
+      const inflected = chars.length >= 5;
+      const stem = inflected ? chars.slice(0, Math.max(4, chars.length - 2)).join('') : part;
+      const tail = inflected ? ending : wordEnd;
+      for (const at of occurrences(folded, stem)) {
+        const before = [...folded.slice(Math.max(0, at - 2), at)].pop();
+        if (before && letterOrDigit.test(before)) continue;
+        tail.lastIndex = at + stem.length;
+        const rest = tail.exec(folded);
+        if (rest) add(at, stem.length + rest[0].length);
+      }
     }
   }
   return spans;
+}
+
+// Fixed patterns tried at a position (sticky), not one compiled per customer name: a long export would
+// otherwise compile a pattern per complaint, and V8 keeps compiled patterns for a while.
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const ending = /\p{L}{0,4}(?![\p{L}\p{N}])/uy;
+const wordEnd = /(?![\p{L}\p{N}])/uy;
+const honorifics = ['先生', '小姐', '女士', '太太'];
+
+/** Where `needle` starts in `haystack`, left to right, without overlaps. */
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) out.push(at);
+  return out;
 }
 
 /** Replaces the spans (overlapping or not) with one mark each. */

@@ -1,34 +1,8 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus and queries on every machine. */
-export class Random {
-  private state: number;
+import { SeededRandom } from '@core/demo/random.ts';
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+/** The demo data's seeded PRNG (mulberry32): the same seed gives the same corpus and queries on every machine. */
+export { SeededRandom as Random };
+type Random = SeededRandom;
 
 /**
  * Samples ranks 0..n-1 with Zipf-Mandelbrot weights 1 / (rank + q)^s, as word frequencies in real text

@@ -22,6 +22,7 @@ import Database from 'better-sqlite3';
 import { locales, type Locale } from '@core/i18n/locales.ts';
 import { freePort } from '../free-port.ts';
 import { buildLexicon, buildQueries, generateCorpus, type Lexicon } from './corpus.ts';
+import { complaintTemplates } from './complaint-templates.ts';
 import { buildFtsIndex } from './fts5-corpus.ts';
 import { editLatency } from './http-load.ts';
 import { load, median, type LoadResult } from './load.ts';
@@ -98,14 +99,6 @@ async function alternate(rounds: number, run: (target: 'portal' | 'peer') => Pro
   }
   return pair;
 }
-
-const complaintTemplates = [
-  { locale: 'en', product: 'aquawash', subject: 'Washing machine leaks', description: 'My AquaWash leaks water from the door seal during every wash since last week.' },
-  { locale: 'es', product: 'frostline', subject: 'El frigorífico no enfría', description: 'El frigorífico FrostLine dejó de enfriar a los dos meses y se estropeó la comida.' },
-  { locale: 'zh-Hant', product: 'sweepbot', subject: '掃地機器人故障', description: '掃地機器人一直自動關機，還亮著錯誤燈，請協助維修。' },
-  { locale: 'el', product: 'brewmaster', subject: 'Η καφετιέρα τρέχει νερά', description: 'Η καφετιέρα BrewMaster τρέχει νερό από κάτω κάθε φορά που φτιάχνω καφέ.' },
-  { locale: 'fi', product: 'heatpro', subject: 'Lämpöpumppu pitää ääntä', description: 'HeatPro-lämpöpumppu pitää kovaa ääntä yöllä eikä lämmitä kunnolla.' },
-] as const;
 
 let sent = 0;
 function complaintBody(): string {
