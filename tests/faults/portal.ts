@@ -9,10 +9,10 @@ export interface Portal extends RunningServer {
   dataDir: string;
 }
 
-export async function startPortal(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Portal> {
+export async function startPortal(options: { dataDir?: string; contentDir?: string; env?: Record<string, string> } = {}): Promise<Portal> {
   if (!fs.existsSync(path.join(repoRoot, 'dist/server/entry.mjs'))) throw new Error('the fault tests run the built portal: run `npm run build` first (npm run test:faults does)');
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kb-fault-'));
-  const server = await startServer({ appDir: repoRoot, contentDir: path.join(repoRoot, 'content'), dataDir, expectedDocuments: 1, timeoutMs: 180_000, env: { KB_WATCH: 'false', ...options.env } });
+  const server = await startServer({ appDir: repoRoot, contentDir: options.contentDir ?? path.join(repoRoot, 'content'), dataDir, expectedDocuments: 1, timeoutMs: 180_000, env: { KB_WATCH: 'false', ...options.env } });
   return { ...server, dataDir };
 }
 
