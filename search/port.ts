@@ -2,6 +2,7 @@ import type { Audience } from '@core/content/schema.ts';
 import type { Category } from '@core/content/categories.ts';
 import type { Section } from '@core/markdown/extract.ts';
 import type { Locale } from '@core/i18n/locales.ts';
+import type { AskedAs } from './asked-as/asked-as.ts';
 
 /** What search knows of one article; built from the rendered article by `documents.ts`. */
 export interface SearchDocument {
@@ -66,6 +67,8 @@ export interface SearchEngine {
   /** Replaces the whole index with these documents. */
   replaceAll(docs: SearchDocument[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Replaces every article's learned "asked as" phrases (search/asked-as/); articles left out have none. */
+  setAskedAs(entries: AskedAs[]): Promise<void>;
   /** Number of indexed documents (for health and progress). */
   count(): Promise<number>;
   close(): Promise<void>;

@@ -55,6 +55,14 @@ export const configSchema = z.object({
     .optional(),
   /** How often the complaint scheduler runs (escalation, outbox, classifier upkeep); lowered by the browser tests. */
   KB_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(86_400_000).default(60_000),
+  /** Search learns the words customers ask with ("asked as", docs/search.md): a use this many days old counts half. */
+  SEARCH_ASKED_AS_HALF_LIFE_DAYS: z.coerce.number().min(1).max(3650).default(90),
+  /** Most learned phrases one article keeps. */
+  SEARCH_ASKED_AS_MAX_PHRASES: z.coerce.number().int().min(1).max(200).default(20),
+  /** Distinct visitors (per day) a query needs before it teaches an article. */
+  SEARCH_ASKED_AS_MIN_VISITORS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** How often the learned phrases are recomputed from the analytics and given to the search engine. */
+  SEARCH_ASKED_AS_REFRESH_MS: z.coerce.number().int().min(250).max(86_400_000).default(3_600_000),
   /** The largest request body any route accepts, counted while reading (routes may accept less). */
   KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
   /** Bearer token that /metrics asks for; unset, /metrics answers 404. */

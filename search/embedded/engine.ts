@@ -1,6 +1,7 @@
 import type { Category } from '@core/content/categories.ts';
 import type { Section } from '@core/markdown/extract.ts';
 import { locales, type Locale } from '@core/i18n/locales.ts';
+import type { AskedAs } from '../asked-as/asked-as.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { highlight } from '../snippet.ts';
 import { LocaleIndex, type DocRecord } from './locale-index.ts';
@@ -101,6 +102,11 @@ export class EmbeddedEngine implements SearchEngine {
       this.markDirty(locale);
     }
     await this.upsert(docs);
+  }
+
+  async setAskedAs(entries: AskedAs[]): Promise<void> {
+    await this.init();
+    for (const [locale, index] of this.indexes) index.askedAs.replace(entries.filter((e) => e.locale === locale));
   }
 
   async count(): Promise<number> {

@@ -2,6 +2,7 @@ import { scan } from '@core/text/analyze.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import type { Section } from '@core/markdown/extract.ts';
 import type { SearchDocument } from '../port.ts';
+import { AskedAsField, type AskedAsList } from './asked-as-field.ts';
 import { PostingList, sectionBit } from './postings.ts';
 import { fieldCount, type FieldIndex } from './ranking.ts';
 import type { SectionFile, Span } from './section-file.ts';
@@ -56,6 +57,7 @@ export class LocaleIndex {
   readonly byId = new Map<string, DocRecord>();
   records: Array<DocRecord | undefined> = [];
   readonly lengthSums = new Float64Array(fieldCount);
+  readonly askedAs: AskedAsField;
   /** The saved file the records' `stored` spans point into. */
   private sectionFile: SectionFile | undefined;
   /** Per document and field, 1 - b + b * length / average length: refreshed lazily after changes. */
@@ -66,7 +68,9 @@ export class LocaleIndex {
   private titleIdfs = new Float64Array(0);
   private titleIdfsFresh = false;
 
-  constructor(readonly locale: Locale) {}
+  constructor(readonly locale: Locale) {
+    this.askedAs = new AskedAsField(locale);
+  }
 
   get size(): number {
     return this.byId.size;
@@ -109,6 +113,7 @@ export class LocaleIndex {
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! + record.lengths[f]!;
     this.normsFresh = false;
     this.titleIdfsFresh = false;
+    this.askedAs.invalidate();
   }
 
   remove(id: string): boolean {
@@ -136,6 +141,7 @@ export class LocaleIndex {
     for (let f = 0; f < fieldCount; f++) this.lengthSums[f] = this.lengthSums[f]! - record.lengths[f]!;
     this.normsFresh = false;
     this.titleIdfsFresh = false;
+    this.askedAs.invalidate();
     return true;
   }
 
@@ -192,6 +198,7 @@ export class LocaleIndex {
     this.lengthSums.fill(0);
     this.normsFresh = false;
     this.titleIdfsFresh = false;
+    this.askedAs.invalidate();
     this.trie = new TermTrie();
   }
 
@@ -217,6 +224,11 @@ export class LocaleIndex {
       list.moveTo(docs, masks, tfs, at);
       at += list.length;
     }
+  }
+
+  /** The learned "asked as" frequencies of a term, by document number; undefined when nothing was learned for it. */
+  askedAsList(term: string): AskedAsList | undefined {
+    return this.askedAs.list(term, (id) => this.byId.get(id)?.num);
   }
 
   /** Live documents a term occurs in. */

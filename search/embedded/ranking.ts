@@ -30,6 +30,12 @@ export interface Ranking {
    */
   titleMatch: number;
   titleMatchPower: number;
+  /**
+   * Field weight of "asked as": the words customers searched with before opening the article (see
+   * search/asked-as/). Below the title's, since it is learned rather than written; not length-normalized,
+   * since the learner caps how many phrases an article keeps and weighs each at most 1.
+   */
+  askedAs: number;
 }
 
 export const defaultRanking: Ranking = {
@@ -42,4 +48,5 @@ export const defaultRanking: Ranking = {
   maxExpansions: 40,
   titleMatch: 2,
   titleMatchPower: 1.5,
+  askedAs: 2,
 };

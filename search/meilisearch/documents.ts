@@ -5,13 +5,14 @@ import type { SearchDocument } from '../port.ts';
  * has its own index), with a product of null when there is none (so it can be filtered on), and an id
  * Meilisearch accepts ([A-Za-z0-9_-] only) beside the article's own.
  */
-export type MeiliArticle = Omit<SearchDocument, 'locale' | 'product'> & { articleId: string; product: string | null };
+export type MeiliArticle = Omit<SearchDocument, 'locale' | 'product'> & { articleId: string; product: string | null; askedAs: string[] };
 
 export function meiliId(articleId: string): string {
   return articleId.replace(/\//g, '__');
 }
 
-export function toMeiliArticle(doc: SearchDocument): MeiliArticle {
+/** `askedAs`: the phrases learned for the article (search/asked-as/), heaviest first; Meilisearch has no field weights within an attribute. */
+export function toMeiliArticle(doc: SearchDocument, askedAs: string[] = []): MeiliArticle {
   return {
     id: meiliId(doc.id),
     articleId: doc.id,
@@ -28,6 +29,7 @@ export function toMeiliArticle(doc: SearchDocument): MeiliArticle {
     product: doc.product ?? null,
     tags: doc.tags,
     updated: doc.updated,
+    askedAs,
   };
 }
 

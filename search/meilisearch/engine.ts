@@ -1,6 +1,7 @@
 import { Meilisearch } from 'meilisearch';
 import type { Category } from '@core/content/categories.ts';
 import { locales, type Locale } from '@core/i18n/locales.ts';
+import type { AskedAs } from '../asked-as/asked-as.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { buildFilter, markClose, markedToHtml, markOpen, meiliId, toMeiliArticle, type MeiliArticle } from './documents.ts';
 import { indexSettings, indexUid } from './settings.ts';
@@ -36,6 +37,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly client: Meilisearch;
   private readonly prefix: string;
   private readonly wait: { timeout: number };
+  /** The learned phrases by article id, so an article re-sent after an edit keeps them. */
+  private askedAs = new Map<string, string[]>();
 
   constructor(options: MeiliOptions) {
     this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
@@ -61,7 +64,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     for (const [locale, group] of groupByLocale(docs, (d) => d.id)) {
-      await this.index(locale).addDocuments(group.map(toMeiliArticle), { primaryKey: 'id' }).waitTask(this.wait);
+      await this.index(locale).addDocuments(group.map((doc) => toMeiliArticle(doc, this.askedAs.get(doc.id))), { primaryKey: 'id' }).waitTask(this.wait);
     }
   }
 
@@ -74,6 +77,18 @@ export class MeilisearchEngine implements SearchEngine {
   async replaceAll(docs: SearchDocument[]): Promise<void> {
     for (const locale of locales) await this.index(locale).deleteAllDocuments().waitTask(this.wait);
     await this.upsert(docs);
+  }
+
+  async setAskedAs(entries: AskedAs[]): Promise<void> {
+    const next = new Map(entries.map((e) => [e.id, e.phrases.map((p) => p.text)]));
+    const changed: Array<{ id: string; askedAs: string[] }> = [];
+    for (const [id, phrases] of next) if (String(this.askedAs.get(id)) !== String(phrases)) changed.push({ id, askedAs: phrases });
+    for (const id of this.askedAs.keys()) if (!next.has(id)) changed.push({ id, askedAs: [] });
+    this.askedAs = next;
+    for (const [locale, group] of groupByLocale(changed, (c) => c.id)) {
+      const partial = group.map((c) => ({ id: meiliId(c.id), askedAs: c.askedAs }));
+      await this.index(locale).updateDocuments(partial as never, { primaryKey: 'id' }).waitTask(this.wait);
+    }
   }
 
   async count(): Promise<number> {

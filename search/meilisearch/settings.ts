@@ -44,8 +44,9 @@ export const synonyms: Record<Locale, Record<string, string[]>> = {
  */
 export function indexSettings(locale: Locale): Settings {
   return {
-    // Order is rank: a match in the title outweighs one in the summary or answer, then headings, then body.
-    searchableAttributes: ['title', 'summary', 'answer', 'headings', 'body'],
+    // Order is rank: a match in the title outweighs one in the summary or answer, then headings, then body,
+    // then the words customers were learned to ask with (search/asked-as/).
+    searchableAttributes: ['title', 'summary', 'answer', 'headings', 'body', 'askedAs'],
     filterableAttributes: ['audience', 'category', 'product', 'tags'],
     sortableAttributes: ['updated', 'title'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],

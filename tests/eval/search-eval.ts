@@ -11,7 +11,10 @@ import path from 'node:path';
 import { locales, type Locale } from '@core/i18n/locales.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import type { SearchDocument, SearchEngine } from '@search/port.ts';
+import { config } from '@core/config/config.ts';
+import { learnAskedAs, type LearnOptions } from '@search/asked-as/asked-as.ts';
 import { closestAnalyzer } from './closest-locale.ts';
+import { learnSplit, pastUses } from './learn-split.ts';
 
 interface CorpusItem {
   id: string;
@@ -92,8 +95,18 @@ function summarize(ranks: Array<number | undefined>): Scores {
 
 export type EngineFactory = (dir: string) => SearchEngine;
 
-/** Indexes one set and runs its queries; returns the scores overall and per locale. */
-export async function evaluateSet(dir: string, makeEngine: EngineFactory): Promise<{ all: Scores; locales: Record<string, Scores>; notes: string[] }> {
+/** Learning from past use: a share of the queries (with their relevant articles) becomes past clicks, the rest the test. */
+export interface LearnSetting {
+  share: number;
+  seed: number;
+  options: LearnOptions;
+}
+
+/**
+ * Indexes one set and runs its queries; returns the scores overall and per locale. With `learn`, part of the
+ * queries are fed to the "asked as" learner as past use first and only the others are scored.
+ */
+export async function evaluateSet(dir: string, makeEngine: EngineFactory, learn?: LearnSetting): Promise<{ all: Scores; locales: Record<string, Scores>; notes: string[]; unlearned?: Scores }> {
   notes.clear();
   const corpus = readJsonl<CorpusItem>(path.join(dir, 'corpus.jsonl'));
   const queries = readJsonl<QueryItem>(path.join(dir, 'queries.jsonl'));
@@ -101,20 +114,31 @@ export async function evaluateSet(dir: string, makeEngine: EngineFactory): Promi
   const engine = makeEngine(tmp);
   try {
     await engine.init();
-    await engine.replaceAll(corpus.map(corpusDocument));
-    const ranks: Array<number | undefined> = [];
-    const byLocale = new Map<string, Array<number | undefined>>();
-    for (const q of queries) {
-      const locale = checkedLocale(q.locale);
-      const result = await engine.search({ q: q.query, locale, audiences: ['public'], page: 1, limit: 10 });
-      const relevant = new Set(q.relevant);
-      const index = result.hits.findIndex((h) => relevant.has(h.id));
-      const rank = index >= 0 ? index + 1 : undefined;
-      ranks.push(rank);
-      byLocale.set(locale, [...(byLocale.get(locale) ?? []), rank]);
-    }
-    const locales = Object.fromEntries([...byLocale].map(([l, r]) => [l, summarize(r)]));
-    return { all: summarize(ranks), locales, notes: [...notes] };
+    const docs = corpus.map(corpusDocument);
+    await engine.replaceAll(docs);
+    const run = async (items: QueryItem[]) => {
+      const ranks: Array<number | undefined> = [];
+      const byLocale = new Map<string, Array<number | undefined>>();
+      for (const q of items) {
+        const locale = checkedLocale(q.locale);
+        const result = await engine.search({ q: q.query, locale, audiences: ['public'], page: 1, limit: 10 });
+        const relevant = new Set(q.relevant);
+        const index = result.hits.findIndex((h) => relevant.has(h.id));
+        const rank = index >= 0 ? index + 1 : undefined;
+        ranks.push(rank);
+        byLocale.set(locale, [...(byLocale.get(locale) ?? []), rank]);
+      }
+      return { all: summarize(ranks), locales: Object.fromEntries([...byLocale].map(([l, r]) => [l, summarize(r)])) };
+    };
+    if (!learn) return { ...(await run(queries)), notes: [...notes] };
+    const { past, test } = learnSplit(queries, learn.share, learn.seed);
+    const unlearned = await run(test);
+    const now = new Date();
+    const uses = pastUses(past.map((q) => ({ ...q, locale: checkedLocale(q.locale) })), learn.options.minVisitors, now);
+    const known = new Set(docs.map((d) => d.id));
+    await engine.setAskedAs(learnAskedAs(uses, (id) => (known.has(id) ? 'public' : undefined), learn.options, now));
+    notes.add(`learned "asked as" from ${past.length} of ${queries.length} queries as past use (split ${learn.share}, seed ${learn.seed}); scored on the other ${test.length} queries only, which without learning score MRR@10 ${unlearned.all.mrr10.toFixed(3)}`);
+    return { ...(await run(test)), notes: [...notes], unlearned: unlearned.all };
   } finally {
     await engine.close();
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -125,31 +149,55 @@ function format(name: string, s: Scores): string {
   return `${name.padEnd(24)} MRR@10 ${s.mrr10.toFixed(3)}  R@1 ${s.recall1.toFixed(3)}  R@10 ${s.recall10.toFixed(3)}  (${s.queries} queries)`;
 }
 
+/** `--learn-split 0.5 --seed 1`: learn from that share of each set's queries (see LearnSetting). */
+function parseArgs(args: string[]): { dirs: string[]; learn?: LearnSetting } {
+  const dirs: string[] = [];
+  let share: number | undefined;
+  let seed = 1;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--learn-split' || arg === '--seed') {
+      const value = Number(args[++i]);
+      const ok = arg === '--seed' ? Number.isInteger(value) : value > 0 && value < 1;
+      if (!ok) {
+        console.error(`${arg} needs ${arg === '--seed' ? 'an integer' : 'a share between 0 and 1, e.g. 0.5'}, got ${JSON.stringify(args[i])}`);
+        process.exit(2);
+      }
+      if (arg === '--seed') seed = value;
+      else share = value;
+    } else if (!arg.startsWith('--')) dirs.push(arg);
+  }
+  if (share === undefined) return { dirs };
+  const c = config();
+  const options = { halfLifeDays: c.SEARCH_ASKED_AS_HALF_LIFE_DAYS, maxPhrases: c.SEARCH_ASKED_AS_MAX_PHRASES, minVisitors: c.SEARCH_ASKED_AS_MIN_VISITORS };
+  return { dirs, learn: { share, seed, options } };
+}
+
 async function main(): Promise<void> {
-  const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const { dirs, learn } = parseArgs(process.argv.slice(2));
   if (!dirs.length) {
-    console.error('usage: npm run eval:search -- DIR [DIR...]   (each DIR holds corpus.jsonl and queries.jsonl)');
+    console.error('usage: npm run eval:search -- [--learn-split SHARE --seed N] DIR [DIR...]   (each DIR holds corpus.jsonl and queries.jsonl)');
     process.exit(2);
   }
-  const figures: Record<string, (Scores & { locales?: Record<string, Scores>; notes?: string[] }) | { unsupported: string }> = {};
+  const figures: Record<string, (Scores & { locales?: Record<string, Scores>; notes?: string[]; unlearned?: Scores }) | { unsupported: string }> = {};
   for (const dir of dirs) {
     const name = path.basename(path.resolve(dir));
     const started = performance.now();
     let evaluated: Awaited<ReturnType<typeof evaluateSet>>;
     try {
-      evaluated = await evaluateSet(dir, (tmp) => new EmbeddedEngine({ dir: tmp }));
+      evaluated = await evaluateSet(dir, (tmp) => new EmbeddedEngine({ dir: tmp }), learn);
     } catch (error) {
       if (!(error instanceof UnsupportedLocale)) throw error;
       console.log(`${name.padEnd(24)} not measured: ${error.message}`);
       figures[name] = { unsupported: error.tag };
       continue;
     }
-    const { all, locales, notes: said } = evaluated;
+    const { all, locales, notes: said, unlearned } = evaluated;
     for (const note of said) console.log(`${name}: ${note}`);
     console.log(`${format(name, all)}  ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const several = Object.keys(locales).length > 1;
     if (several) for (const [locale, s] of Object.entries(locales)) console.log(format(`  ${locale}`, s));
-    figures[name] = { ...all, ...(several ? { locales } : {}), ...(said.length ? { notes: said } : {}) };
+    figures[name] = { ...all, ...(several ? { locales } : {}), ...(said.length ? { notes: said } : {}), ...(unlearned ? { unlearned } : {}) };
   }
   console.log(JSON.stringify({ engine: 'embedded', sets: figures }));
 }

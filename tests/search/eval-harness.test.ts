@@ -43,6 +43,7 @@ function scripted(answers: Record<string, string[]>): () => SearchEngine {
     upsert: async () => {},
     remove: async () => {},
     replaceAll: async () => {},
+    setAskedAs: async () => {},
     count: async () => 0,
     close: async () => {},
     search: async (q) => {

@@ -29,8 +29,8 @@ describe('Meilisearch settings', () => {
     for (const uid of uids) expect(uid).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
-  it('ranks title above summary and answer, above headings, above body', () => {
-    expect(indexSettings('en').searchableAttributes).toEqual(['title', 'summary', 'answer', 'headings', 'body']);
+  it('ranks title above summary and answer, above headings, above body, above the learned "asked as" phrases', () => {
+    expect(indexSettings('en').searchableAttributes).toEqual(['title', 'summary', 'answer', 'headings', 'body', 'askedAs']);
   });
 
   it('can filter on audience, category and product, and sort by date', () => {
@@ -50,6 +50,11 @@ describe('Meilisearch documents', () => {
     expect(mapped.articleId).toBe(doc.id);
     expect(mapped.product).toBeNull();
     expect(meiliId('en/x')).toBe('en__x');
+  });
+
+  it('sends an article with the phrases learned for it, and with none when nothing was learned', () => {
+    expect(toMeiliArticle(doc).askedAs).toEqual([]);
+    expect(toMeiliArticle(doc, ['保固多久', '保修期']).askedAs).toEqual(['保固多久', '保修期']);
   });
 
   it('quotes filter values so a crafted value cannot widen the filter', () => {
