@@ -1,5 +1,7 @@
 import type { Db, Migration } from '@core/db/database.ts';
 import { bestEffort } from '@core/health/best-effort.ts';
+import { askedAsMigrations } from './asked-as/migrations.ts';
+import { VisitorKeys } from './asked-as/visitor-key.ts';
 
 export const searchAnalyticsMigrations: Migration[] = [
   {
@@ -26,6 +28,7 @@ export const searchAnalyticsMigrations: Migration[] = [
       CREATE INDEX search_clicks_query ON search_clicks (query_id);
     `,
   },
+  ...askedAsMigrations,
 ];
 
 /**
@@ -56,12 +59,14 @@ export class SearchAnalytics {
   private readonly insertQuery;
   private readonly insertClick;
   private readonly queryExists;
+  private readonly visitors: VisitorKeys;
 
   constructor(db: Db) {
+    this.visitors = new VisitorKeys(db);
     this.insertQuery = db.prepare(
       'INSERT INTO search_queries (at, locale, query, normalized, results, scope, source) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.insertClick = db.prepare('INSERT INTO search_clicks (query_id, article_id, position, at) VALUES (?, ?, ?, ?)');
+    this.insertClick = db.prepare('INSERT INTO search_clicks (query_id, article_id, position, at, visitor) VALUES (?, ?, ?, ?, ?)');
     this.queryExists = db.prepare('SELECT 1 FROM search_queries WHERE id = ?').pluck();
   }
 
@@ -71,10 +76,13 @@ export class SearchAnalytics {
     return bestEffort('search analytics', () => Number(this.insertQuery.run(now.toISOString(), record.locale, query, normalizeQuery(query), record.results, record.scope, record.source).lastInsertRowid), 0);
   }
 
-  /** Returns false when the query id is unknown (a stale or forged link), recording nothing. */
-  recordClick(queryId: number, articleId: string, position: number, now = new Date()): boolean {
+  /**
+   * Returns false when the query id is unknown (a stale or forged link), recording nothing. The client
+   * address is kept only as the day's visitor key, which "asked as" learning counts distinct visitors by.
+   */
+  recordClick(queryId: number, articleId: string, position: number, now = new Date(), clientAddress?: string): boolean {
     if (!this.queryExists.get(queryId)) return false;
-    bestEffort('search analytics', () => this.insertClick.run(queryId, articleId, position, now.toISOString()), undefined);
+    bestEffort('search analytics', () => this.insertClick.run(queryId, articleId, position, now.toISOString(), clientAddress === undefined ? null : this.visitors.key(clientAddress, now)), undefined);
     return true;
   }
 }

@@ -13,6 +13,7 @@ import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { createAnswerFinder } from '@search/answers.ts';
+import { AskedAsLearning } from '@search/asked-as/learning.ts';
 import { SearchInsights } from '@search/insights.ts';
 import { SearchIndexer } from '@search/indexer.ts';
 import type { SearchEngine } from '@search/port.ts';
@@ -65,8 +66,14 @@ function createApp(): App {
   if (demo) console.info(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
-  const ready = indexer.start().then(({ indexed, removed }) => {
+  // The words customers asked with, learned from opened results (docs/search.md, "Asked as").
+  const learning = new AskedAsLearning(db, engine, () => new Map(content.all().filter((a) => a.meta.status === 'published').map((a) => [a.id, a.meta.audience])), {
+    halfLifeDays: cfg.SEARCH_ASKED_AS_HALF_LIFE_DAYS, maxPhrases: cfg.SEARCH_ASKED_AS_MAX_PHRASES, minVisitors: cfg.SEARCH_ASKED_AS_MIN_VISITORS });
+  let stopLearning = () => {};
+  const ready = indexer.start().then(async ({ indexed, removed }) => {
     console.info(`[search] ${engine.name} engine ready in ${Date.now() - started} ms (${indexed} indexed, ${removed} removed)`);
+    await learning.restore();
+    stopLearning = learning.start(cfg.SEARCH_ASKED_AS_REFRESH_MS);
   }).catch((error: unknown) => {
     // Pages and complaints must keep working when search cannot start; search answers 503 meanwhile.
     console.error(`[search] ${engine.name} engine failed to start:`, error instanceof Error ? error.message : error);
@@ -75,6 +82,7 @@ function createApp(): App {
   // index instead of re-analysing the articles changed since the last save.
   const shutdown = (signal: NodeJS.Signals) => {
     stopScheduler();
+    stopLearning();
     content.close();
     void parser.close();
     indexer.stop();
