@@ -33,7 +33,8 @@ export class AskedAsField {
       for (const phrase of entry.phrases) {
         const seen = new Set<string>();
         scan(phrase.text, this.locale, (t) => {
-          if (seen.has(t.term)) return;
+          // As in a query: question words (什麼, 可以) say nothing about the article.
+          if (t.stop || seen.has(t.term)) return;
           seen.add(t.term);
           terms.set(t.term, (terms.get(t.term) ?? 0) + phrase.weight);
         });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Audience } from '@core/content/schema.ts';
 import { learnAskedAs, type LearnOptions, type Use } from '@search/asked-as/asked-as.ts';
+import { AskedAsField } from '@search/embedded/asked-as-field.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import { contractCorpus, ids, query, searchDoc, staffAudiences } from './contract.ts';
 
@@ -110,6 +111,14 @@ describe('the "asked as" field in the embedded engine', () => {
     const e = await engine();
     await e.setAskedAs([learned('drum does not spin', 'en/warranty-length', 1)]);
     expect(ids(await e.search(query('drum does not spin')))[0]).toBe('en/aquawash-drum');
+  });
+
+  it('leaves question words out of what it learns, as a query does, and sums the weights of the phrases holding a word', () => {
+    const field = new AskedAsField('zh-Hant');
+    field.replace([{ id: 'zh-Hant/returns', locale: 'zh-Hant', phrases: [{ text: '退貨期限是什麼', weight: 0.5 }, { text: '退貨要多久', weight: 0.25 }] }]);
+    const numOf = (id: string) => (id === 'zh-Hant/returns' ? 7 : undefined);
+    expect(field.list('什么', numOf)).toBeUndefined();
+    expect(field.list('退货', numOf)).toEqual({ nums: Int32Array.from([7]), tfs: Float64Array.from([0.75]) });
   });
 
   it('never shows an internal article to the public, whatever it learned from staff', async () => {
