@@ -103,7 +103,8 @@ describe('the "asked as" field in the embedded engine', () => {
     const e = await engine();
     const before = ids(await e.search(query('warranty delivery damage')));
     expect(before[0]).toBe('en/frostline-transport-damage');
-    await e.setAskedAs([learned('warranty delivery damage', 'en/warranty-length', 0.9)]);
+    const phrases = ['warranty delivery damage', 'damage at delivery under warranty', 'is delivery damage a warranty case'].map((text) => ({ text, weight: 0.8 }));
+    await e.setAskedAs([{ id: 'en/warranty-length', locale: 'en', phrases }]);
     expect(ids(await e.search(query('warranty delivery damage')))[0]).toBe('en/warranty-length');
   });
 
