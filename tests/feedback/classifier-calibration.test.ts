@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { classifierConfidence } from '@feedback/classification/confidence.ts';
 import { expectedCalibrationError, fitSoftmaxFactor, reliability, softmax } from '@feedback/classification/calibration.ts';
 import { extractFeatures, defaultFeatureOptions } from '@feedback/classification/features.ts';
 import { random } from '@feedback/classification/linear.ts';
@@ -137,3 +138,12 @@ describe('npm run eval:classify', () => {
 function train300(): LabelledText[] {
   return synthetic(300, 0.3, random(4));
 }
+
+describe('classifierConfidence', () => {
+  it("reads the classifier's confidence from a complaint's classification, whoever decided the category", () => {
+    const classifier = { label: 'delivery', confidence: 0.83, explanation: [] };
+    expect(classifierConfidence({ source: 'classifier', classifier })).toBe(0.83);
+    expect(classifierConfidence({ source: 'rules', matched: ['late'], evidence: ['late'], classifier })).toBe(0.83);
+    expect(classifierConfidence({ source: 'none', error: 'no model trained yet' })).toBeUndefined();
+  });
+});
