@@ -57,6 +57,8 @@ export interface ExtractedFeatures {
 }
 
 const han = /\p{Script=Han}/u;
+/** Runs of CJK characters, as the analyzer finds them. */
+const cjkRuns = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 export function extractFeatures(text: string, locale: Locale, options: FeatureOptions, withSources = false): ExtractedFeatures {
   const counts = new Map<string, number>();
@@ -73,12 +75,16 @@ export function extractFeatures(text: string, locale: Locale, options: FeatureOp
   const [nMin, nMax] = options.charNgrams;
   let previous: { term: string; start: number; end: number } | undefined;
   const seenHan = new Set<number>();
-  // The analyzer's own segmentation of each folded run, read as it goes rather than segmenting twice; the
-  // run's first bigram, emitted next, says where the run starts in the text.
+  // The analyzer segments each run once; the words are read as it asks for them. The run's first bigram,
+  // emitted next, says where the run starts in the text. As in search, a run is segmented as written (ICU
+  // keeps 洗衣機 whole but splits 洗衣机) and the words are read from the folded run at the same places.
   let runWords: Array<{ word: string; index: number }> = [];
+  const rawRuns = options.hanWords ? [...text.matchAll(cjkRuns)].map((m) => m[0]).filter((run) => [...run].length > 1) : [];
+  let runAt = 0;
   const cjkWords = options.hanWords
-    ? (run: string) => {
-        const words = chineseWords(run);
+    ? (folded: string) => {
+        const raw = rawRuns[runAt++];
+        const words = raw !== undefined && raw.length === folded.length ? chineseWords(raw).map(({ word, index }) => ({ word: folded.slice(index, index + word.length), index })) : chineseWords(folded);
         runWords = words.filter(({ word }) => word.length > 1 && han.test(word));
         return words;
       }

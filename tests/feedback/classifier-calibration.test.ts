@@ -147,3 +147,11 @@ describe('classifierConfidence', () => {
     expect(classifierConfidence({ source: 'none', error: 'no model trained yet' })).toBeUndefined();
   });
 });
+
+describe('Chinese dictionary words', () => {
+  it('are segmented as written, as search does (ICU keeps 洗衣機 whole, but would split its folded form 洗衣机)', () => {
+    const words = (text: string) => [...extractFeatures(text, 'zh-Hant', defaultFeatureOptions).counts.keys()].filter((k) => k.startsWith('s:'));
+    expect(words('我的洗衣機漏水')).toContain('s:洗衣机');
+    expect(words('A 洗衣機 and 洗衣機漏水')).toEqual(expect.arrayContaining(['s:洗衣机']));
+  });
+});
