@@ -14,7 +14,7 @@ import { stopWords } from '@core/text/stopwords.ts';
  * - `c:` a character n-gram inside a word, on the folded but unstemmed surface with `<` `>` at the word
  *   edges (catches typos and the endings of Finnish and Greek inflection that stemmers miss);
  * - `h:` a single Han character (short Chinese complaints share characters more often than bigrams);
- * - `s:` a dictionary word of two or more Han characters (ICU, on the folded text): the analyzer's
+ * - `s:` a dictionary word of two or more Han characters (ICU, read folded): the analyzer's
  *   bigrams do not tell a word (湖人) from a pair across two words (人队); built here, not by the search
  *   analyzer, so search is unchanged.
  */
@@ -27,7 +27,7 @@ export interface FeatureOptions {
   charNgrams: [number, number];
   /** Single Han characters. */
   hanChars: boolean;
-  /** Dictionary words of two or more Han characters (ICU), on the folded text. */
+  /** Dictionary words of two or more Han characters (ICU). */
   hanWords: boolean;
   /** Relative weight of each family before the vector is L2-normalized. */
   familyWeights: { w: number; b: number; c: number; h: number; s: number };
