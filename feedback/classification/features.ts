@@ -1,5 +1,6 @@
 import type { Locale } from '@core/i18n/locales.ts';
 import { analyze } from '@core/text/analyze.ts';
+import { chineseWords } from '@core/text/chinese.ts';
 import { stopWords } from '@core/text/stopwords.ts';
 
 /**
@@ -12,7 +13,10 @@ import { stopWords } from '@core/text/stopwords.ts';
  * - `b:` two adjacent words (stemmed terms, stop words included: "not receiv", "why charg");
  * - `c:` a character n-gram inside a word, on the folded but unstemmed surface with `<` `>` at the word
  *   edges (catches typos and the endings of Finnish and Greek inflection that stemmers miss);
- * - `h:` a single Han character (short Chinese complaints share characters more often than bigrams).
+ * - `h:` a single Han character (short Chinese complaints share characters more often than bigrams);
+ * - `s:` a dictionary word of two or more Han characters (ICU, read folded): the analyzer's
+ *   bigrams do not tell a word (湖人) from a pair across two words (人队); built here, not by the search
+ *   analyzer, so search is unchanged.
  */
 export interface FeatureOptions {
   /** Unigrams for stop words too ("not", "why", "how" tell intents apart); they are always kept inside bigrams. */
@@ -23,8 +27,10 @@ export interface FeatureOptions {
   charNgrams: [number, number];
   /** Single Han characters. */
   hanChars: boolean;
+  /** Dictionary words of two or more Han characters (ICU). */
+  hanWords: boolean;
   /** Relative weight of each family before the vector is L2-normalized. */
-  familyWeights: { w: number; b: number; c: number; h: number };
+  familyWeights: { w: number; b: number; c: number; h: number; s: number };
 }
 
 /** Chosen by 5-fold cross-validation on the banking77-en training set (docs/classification.md). */
@@ -33,7 +39,8 @@ export const defaultFeatureOptions: FeatureOptions = {
   wordBigrams: true,
   charNgrams: [2, 4],
   hanChars: true,
-  familyWeights: { w: 1, b: 1, c: 0.7, h: 1 },
+  hanWords: true,
+  familyWeights: { w: 1, b: 1, c: 0.7, h: 0.3, s: 1 },
 };
 
 /** Where a feature came from in the text: the span a staff member would recognise. */
@@ -50,6 +57,8 @@ export interface ExtractedFeatures {
 }
 
 const han = /\p{Script=Han}/u;
+/** Runs of CJK characters, as the analyzer finds them. */
+const cjkRuns = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 
 export function extractFeatures(text: string, locale: Locale, options: FeatureOptions, withSources = false): ExtractedFeatures {
   const counts = new Map<string, number>();
@@ -66,7 +75,25 @@ export function extractFeatures(text: string, locale: Locale, options: FeatureOp
   const [nMin, nMax] = options.charNgrams;
   let previous: { term: string; start: number; end: number } | undefined;
   const seenHan = new Set<number>();
-  for (const token of analyze(text, locale, { keepStopWords: true })) {
+  // The analyzer segments each run once; the words are read as it asks for them. The run's first bigram,
+  // emitted next, says where the run starts in the text. As in search, a run is segmented as written (ICU
+  // keeps 洗衣機 whole but splits 洗衣机) and the words are read from the folded run at the same places.
+  let runWords: Array<{ word: string; index: number }> = [];
+  const rawRuns = options.hanWords ? [...text.matchAll(cjkRuns)].map((m) => m[0]).filter((run) => [...run].length > 1) : [];
+  let runAt = 0;
+  const cjkWords = options.hanWords
+    ? (folded: string) => {
+        const raw = rawRuns[runAt++];
+        const words = raw !== undefined && raw.length === folded.length ? chineseWords(raw).map(({ word, index }) => ({ word: folded.slice(index, index + word.length), index })) : chineseWords(folded);
+        runWords = words.filter(({ word }) => word.length > 1 && han.test(word));
+        return words;
+      }
+    : undefined;
+  for (const token of analyze(text, locale, cjkWords ? { keepStopWords: true, cjkWords } : { keepStopWords: true })) {
+    if (runWords.length) {
+      for (const { word, index } of runWords) add(`s:${word}`, token.start + index, token.start + index + word.length);
+      runWords = [];
+    }
     if (token.kind !== 'word') {
       previous = undefined;
       if (options.unigramStopWords || !stops.has(token.term)) add(`w:${token.term}`, token.start, token.end);
@@ -105,6 +132,6 @@ export function extractFeatures(text: string, locale: Locale, options: FeatureOp
 }
 
 /** The family prefix of a feature name. */
-export function featureFamily(name: string): 'w' | 'b' | 'c' | 'h' {
-  return name.charAt(0) as 'w' | 'b' | 'c' | 'h';
+export function featureFamily(name: string): keyof FeatureOptions['familyWeights'] {
+  return name.charAt(0) as keyof FeatureOptions['familyWeights'];
 }

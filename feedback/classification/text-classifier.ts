@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from '@core/i18n/locales.ts';
 import { defaultFeatureOptions, extractFeatures, type FeatureOptions, type FeatureSource } from './features.ts';
-import { trainOneVsRest, type SparseVector, type SvmOptions } from './linear.ts';
+import { fitSoftmaxFactor, softmax } from './calibration.ts';
+import { random, shuffle, trainOneVsRest, type SparseVector, type SvmOptions } from './linear.ts';
 import { Vectorizer } from './vectorizer.ts';
 
 export interface LabelledText {
@@ -20,12 +21,24 @@ export interface TrainOptions {
   seed?: number;
   /** Weights smaller than this are dropped from the model; default 0.05. */
   pruneBelow?: number;
-  /** Scale of the scores in the softmax that turns them into probabilities; default 5. */
+  /**
+   * Factor of the scores in the softmax that turns them into probabilities. Fitted on held-out folds of
+   * the training examples unless calibrationFolds is 0; this is the value used then (default 5).
+   */
   temperature?: number;
+  /** Folds of the training examples that fit the softmax factor (calibration.ts); default 3, 0 turns it off. */
+  calibrationFolds?: number;
   /** Score margin a correction enforces in learn(); default 0.5. */
   learnMargin?: number;
   /** Passes of the solver at most; default 50 (it usually stops after 5 to 15). */
   maxPasses?: number;
+  /**
+   * Naive-Bayes scaling of the features (NB-SVM, linear.ts): its smoothing, 0 for none. Without it, the
+   * candidates of nbAlphaCandidates are compared on the calibration folds and the best one is kept.
+   */
+  nbAlpha?: number;
+  /** Default [0, 0.1]: plain features or naive-Bayes scaled ones, whichever predicts the held-out folds better. */
+  nbAlphaCandidates?: number[];
 }
 
 export interface Prediction {
@@ -49,8 +62,10 @@ interface ResolvedOptions {
   seed: number;
   pruneBelow: number;
   temperature: number;
+  calibrationFolds: number;
   learnMargin: number;
   maxPasses: number;
+  nbAlpha: number;
 }
 
 /** One feature's weights: class indices with their weights (only the non-negligible ones). */
@@ -67,6 +82,7 @@ const quantize = (v: number) => Math.round(v * scale) / scale;
 /** An OvR class without positive examples scores bias -1 (every training point was on the negative side). */
 const newClassBias = -1;
 const maxExplanationTerms = 8;
+const defaultNbAlphaCandidates = [0, 0.1];
 
 function resolve(options: TrainOptions = {}): ResolvedOptions {
   const f = options.features ?? {};
@@ -81,8 +97,10 @@ function resolve(options: TrainOptions = {}): ResolvedOptions {
     seed: options.seed ?? 1,
     pruneBelow: options.pruneBelow ?? 0.05,
     temperature: options.temperature ?? 5,
+    calibrationFolds: options.calibrationFolds ?? 3,
     learnMargin: options.learnMargin ?? 0.5,
     maxPasses: options.maxPasses ?? 50,
+    nbAlpha: options.nbAlpha ?? 0,
   };
 }
 
@@ -114,14 +132,73 @@ export class TextClassifier {
     const o = resolve(options);
     const usable = examples.filter((e) => e.text.trim() && e.label);
     if (usable.length === 0) throw new Error('TextClassifier.train: no examples with text and label');
+    const counts = usable.map((e) => extractFeatures(e.text, e.locale ?? o.locale, o.features).counts);
+    if (o.calibrationFolds >= 2 && usable.length >= 2 * o.calibrationFolds) {
+      const candidates = options?.nbAlpha !== undefined ? [o.nbAlpha] : (options?.nbAlphaCandidates ?? defaultNbAlphaCandidates);
+      let best: { right: number; scores: number[][]; gold: number[]; nbAlpha: number } | undefined;
+      for (const nbAlpha of candidates) {
+        const heldOut = TextClassifier.heldOutScores(usable, counts, { ...o, nbAlpha });
+        const right = heldOut.scores.filter((s, i) => s.indexOf(Math.max(...s)) === heldOut.gold[i]).length;
+        if (!best || right > best.right) best = { right, ...heldOut, nbAlpha };
+      }
+      if (best) {
+        o.nbAlpha = best.nbAlpha;
+        o.temperature = fitSoftmaxFactor(best.scores, best.gold, o.temperature);
+      }
+    }
+    return TextClassifier.fit(usable, counts, o);
+  }
+
+  /**
+   * Scores of every example by a model that did not see it: the examples are split into folds (stratified
+   * by label, seeded) and a model trained on the other folds scores each fold. The softmax factor is fitted
+   * on them (calibration.ts) and the naive-Bayes scaling chosen by them.
+   */
+  private static heldOutScores(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions): { scores: number[][]; gold: number[] } {
+    const k = o.calibrationFolds;
+    const fold = new Int32Array(usable.length);
+    const byLabel = new Map<string, number[]>();
+    usable.forEach((e, i) => {
+      const list = byLabel.get(e.label);
+      if (list) list.push(i);
+      else byLabel.set(e.label, [i]);
+    });
+    const next = random(o.seed * 31 + 17);
+    let turn = 0;
+    for (const label of [...byLabel.keys()].sort()) {
+      const members = Int32Array.from(byLabel.get(label)!);
+      shuffle(members, next);
+      for (const i of members) fold[i] = turn++ % k;
+    }
+    const scores: number[][] = [];
+    const gold: number[] = [];
+    for (let f = 0; f < k; f++) {
+      const inside = usable.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+      const model = TextClassifier.fit(
+        inside.map((i) => usable[i]!),
+        inside.map((i) => counts[i]!),
+        o,
+      );
+      if (model.labels.length < 2) continue;
+      usable.forEach((e, i) => {
+        if (fold[i] !== f) return;
+        const label = model.labels.indexOf(e.label);
+        if (label < 0) return;
+        scores.push(model.scores(model.vectorizer.transform(counts[i]!, o.features.familyWeights)));
+        gold.push(label);
+      });
+    }
+    return { scores, gold };
+  }
+
+  private static fit(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions): TextClassifier {
     const labels = [...new Set(usable.map((e) => e.label))].sort();
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
-    const counts = usable.map((e) => extractFeatures(e.text, e.locale ?? o.locale, o.features).counts);
-    const vectorizer = Vectorizer.fit(counts, { w: 1, b: 1, c: 1, h: 1 });
+    const vectorizer = Vectorizer.fit(counts, { w: 1, b: 1, c: 1, h: 1, s: 1 });
     vectorizer.idf.forEach((v, i) => (vectorizer.idf[i] = quantize(v)));
     const data = counts.map((c) => vectorizer.transform(c, o.features.familyWeights));
     const y = Int32Array.from(usable.map((e) => labelIndex.get(e.label) ?? 0));
-    const svm: SvmOptions = { c: o.c, biasFeature: 1, epsilon: 0.1, maxPasses: o.maxPasses, pruneBelow: o.pruneBelow, seed: o.seed };
+    const svm: SvmOptions = { c: o.c, biasFeature: 1, epsilon: 0.1, maxPasses: o.maxPasses, pruneBelow: o.pruneBelow, seed: o.seed, nbAlpha: o.nbAlpha };
     const perClass = trainOneVsRest(data, y, labels.length, vectorizer.names.length, svm);
     const rows: Array<Row | undefined> = new Array(vectorizer.names.length);
     perClass.forEach((w, c) => {
@@ -137,13 +214,18 @@ export class TextClassifier {
     return new TextClassifier(o, labels, vectorizer, rows, perClass.map((w) => quantize(w.bias)), usable.length, 0);
   }
 
+  /** The factor of the scores in the softmax behind `confidence` (fitted when the model was trained). */
+  get softmaxFactor(): number {
+    return this.options.temperature;
+  }
+
   predict(text: string, locale: Locale): Prediction {
     const { counts, sources } = extractFeatures(text, locale, this.options.features, true);
     const x = this.vectorizer.transform(counts, this.options.features.familyWeights);
     const scores = this.scores(x);
     let best = 0;
     for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c;
-    const probabilities = this.softmax(scores);
+    const probabilities = softmax(scores, this.options.temperature);
     const byLabel: Record<string, number> = {};
     this.labels.forEach((l, c) => (byLabel[l] = probabilities[c]!));
     return {
@@ -255,14 +337,6 @@ export class TextClassifier {
       for (let t = 0; t < row.classes.length; t++) scores[row.classes[t]!]! += row.weights[t]! * v;
     }
     return scores;
-  }
-
-  private softmax(scores: number[]): number[] {
-    const t = this.options.temperature;
-    const max = Math.max(...scores);
-    const e = scores.map((s) => Math.exp(t * (s - max)));
-    const z = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / z);
   }
 
   private update(x: SparseVector, c: number, amount: number): void {

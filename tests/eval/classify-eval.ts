@@ -1,7 +1,9 @@
 /**
  * Quality of the complaint classifier on evaluation sets: `npm run eval:classify -- DIR [DIR...]`, where each
  * DIR holds train.csv and test.csv (`text,label`, RFC 4180). Trains the production TextClassifier on train,
- * prints accuracy and macro-F1 on test and the time to train, per set; the last line is one JSON object
+ * prints accuracy and macro-F1 on test, the time to train and to predict, and how well its confidence is
+ * calibrated: expected calibration error (ECE, 10 bins) of the calibrated confidence and of the fixed
+ * softmax factor 5 used before calibration, and a reliability table. The last line is one JSON object
  * with every figure.
  *
  * Options:
@@ -19,6 +21,7 @@ import { tokenize } from '@core/text/tokenize.ts';
 import { readLabelledCsv, type CsvExample } from '@feedback/classification/csv.ts';
 import { detectLocale, detectTextLocale } from '@feedback/classification/detect.ts';
 import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
+import { expectedCalibrationError, reliability, type ReliabilityBin } from '@feedback/classification/calibration.ts';
 import { random, shuffle } from '@feedback/classification/linear.ts';
 import { closestAnalyzer } from './closest-locale.ts';
 
@@ -148,6 +151,46 @@ interface SetResult {
   predictMsPerText?: number;
   folds?: number;
   naiveBayes?: Scores;
+  /** ECE of the confidence given, and of softmax(5 × score) as before calibration. */
+  ece: number;
+  eceUncalibrated: number;
+  softmaxFactor?: number;
+  reliability: ReliabilityBin[];
+}
+
+/** Factor of the softmax before the classifier calibrated itself. */
+const uncalibratedFactor = 5;
+
+/** The confidence of the predicted label had the softmax used another factor: p_i^(new/old), renormalised. */
+function retempered(probabilities: Record<string, number>, label: string, ratio: number): number {
+  const values = Object.values(probabilities);
+  const max = Math.max(...values);
+  let z = 0;
+  for (const p of values) z += (p / max) ** ratio;
+  return ((probabilities[label] ?? 0) / max) ** ratio / z;
+}
+
+interface Calibration {
+  confidence: number[];
+  uncalibrated: number[];
+  correct: boolean[];
+}
+
+function calibrationFigures(c: Calibration) {
+  return {
+    ece: round(expectedCalibrationError(c.confidence, c.correct)),
+    eceUncalibrated: round(expectedCalibrationError(c.uncalibrated, c.correct)),
+    reliability: reliability(c.confidence, c.correct).map((b) => ({ ...b, meanConfidence: round(b.meanConfidence), accuracy: round(b.accuracy) })),
+  };
+}
+
+function printCalibration(r: SetResult): void {
+  console.log(`  calibration: ECE ${r.ece.toFixed(3)} (softmax factor ${r.softmaxFactor ?? '-'}; before calibration, factor ${uncalibratedFactor}: ECE ${r.eceUncalibrated.toFixed(3)})`);
+  console.log('  confidence   texts  mean conf.  right');
+  for (const b of r.reliability) {
+    if (!b.count) continue;
+    console.log(`  ${b.from.toFixed(1)}-${b.to.toFixed(1)}   ${String(b.count).padStart(6)}  ${b.meanConfidence.toFixed(3).padStart(10)}  ${b.accuracy.toFixed(3).padStart(5)}`);
+  }
 }
 
 function withLocales(examples: readonly CsvExample[], args: Args, setLocale: Locale): LabelledText[] {
@@ -159,8 +202,14 @@ function evaluate(train: LabelledText[], test: LabelledText[], seed: number, bas
   const model = TextClassifier.train(train, { seed });
   const trainSeconds = (performance.now() - started) / 1000;
   const predictStarted = performance.now();
-  const predicted = test.map((e) => model.predict(e.text, e.locale ?? 'en').label);
+  const predictions = test.map((e) => model.predict(e.text, e.locale ?? 'en'));
   const predictMsPerText = (performance.now() - predictStarted) / (test.length || 1);
+  const predicted = predictions.map((p) => p.label);
+  const calibration: Calibration = {
+    confidence: predictions.map((p) => p.confidence),
+    uncalibrated: predictions.map((p) => retempered(p.scores, p.label, uncalibratedFactor / model.softmaxFactor)),
+    correct: predictions.map((p, i) => p.label === test[i]!.label),
+  };
   const scores = score(
     test.map((e) => e.label),
     predicted,
@@ -171,7 +220,7 @@ function evaluate(train: LabelledText[], test: LabelledText[], seed: number, bas
         naiveBayes(train, test),
       )
     : undefined;
-  return { model, trainSeconds, predictMsPerText, predicted, scores, nb };
+  return { model, trainSeconds, predictMsPerText, predicted, scores, nb, calibration };
 }
 
 function main(): void {
@@ -201,11 +250,15 @@ function main(): void {
       const nbGold: string[] = [];
       const nbPredicted: string[] = [];
       let seconds = 0;
+      const calibration: Calibration = { confidence: [], uncalibrated: [], correct: [] };
       for (let f = 0; f < k; f++) {
         const tr = train.filter((_, i) => fold[i] !== f);
         const te = train.filter((_, i) => fold[i] === f);
         const r = evaluate(tr, te, args.seed, false);
         seconds += r.trainSeconds;
+        calibration.confidence.push(...r.calibration.confidence);
+        calibration.uncalibrated.push(...r.calibration.uncalibrated);
+        calibration.correct.push(...r.calibration.correct);
         for (const e of te) gold.push(e.label);
         predicted.push(...r.predicted);
         if (args.baseline) {
@@ -214,7 +267,7 @@ function main(): void {
         }
       }
       const s = score(gold, predicted);
-      const result: SetResult = { set, locale: setLocale, train: train.length, test: 0, labels, folds: k, trainSeconds: round(seconds / k, 2), accuracy: round(s.accuracy), macroF1: round(s.macroF1) };
+      const result: SetResult = { set, locale: setLocale, train: train.length, test: 0, labels, folds: k, trainSeconds: round(seconds / k, 2), accuracy: round(s.accuracy), macroF1: round(s.macroF1), ...calibrationFigures(calibration) };
       if (args.baseline) {
         const nb = score(nbGold, nbPredicted);
         result.naiveBayes = { accuracy: round(nb.accuracy), macroF1: round(nb.macroF1) };
@@ -223,6 +276,7 @@ function main(): void {
       console.log(`${set}: ${k}-fold cross-validation on train (${train.length} texts, ${labels} labels, locale ${localeNote})`);
       console.log(`  accuracy ${result.accuracy.toFixed(3)}  macro-F1 ${result.macroF1.toFixed(3)}  train ${result.trainSeconds.toFixed(2)} s per fold`);
       if (result.naiveBayes) console.log(`  naive Bayes: accuracy ${result.naiveBayes.accuracy.toFixed(3)}  macro-F1 ${result.naiveBayes.macroF1.toFixed(3)}`);
+      printCalibration(result);
       continue;
     }
     const test = withLocales(readSet(path.join(dir, 'test.csv')), args, setLocale);
@@ -238,6 +292,8 @@ function main(): void {
       macroF1: round(r.scores.macroF1),
       modelBytes: JSON.stringify(r.model.toJSON()).length,
       predictMsPerText: round(r.predictMsPerText, 3),
+      softmaxFactor: round(r.model.softmaxFactor, 2),
+      ...calibrationFigures(r.calibration),
     };
     if (r.nb) result.naiveBayes = { accuracy: round(r.nb.accuracy), macroF1: round(r.nb.macroF1) };
     results.push(result);
@@ -246,6 +302,7 @@ function main(): void {
       `  accuracy ${result.accuracy.toFixed(3)}  macro-F1 ${result.macroF1.toFixed(3)}  train ${result.trainSeconds.toFixed(2)} s  predict ${result.predictMsPerText} ms/text  model ${Math.round((result.modelBytes ?? 0) / 1024)} KiB`,
     );
     if (result.naiveBayes) console.log(`  naive Bayes: accuracy ${result.naiveBayes.accuracy.toFixed(3)}  macro-F1 ${result.naiveBayes.macroF1.toFixed(3)}`);
+    printCalibration(result);
   }
   const mean = (key: 'accuracy' | 'macroF1') => round(results.reduce((s, r) => s + r[key], 0) / (results.length || 1));
   console.log(JSON.stringify({ mode: args.cv ? `cv${args.cv}` : 'test', sets: results, mean: { accuracy: mean('accuracy'), macroF1: mean('macroF1') } }));

@@ -83,7 +83,7 @@ let model: TextClassifier;
 beforeAll(() => {
   examples = locales.flatMap(fixture);
   model = TextClassifier.train(examples);
-});
+}, 60_000);
 
 describe('the fixture', () => {
   it('has about ten examples per category in each of the five locales', () => {
@@ -193,7 +193,7 @@ describe('storage form', () => {
 
   it('training is deterministic: same data, same model', () => {
     expect(JSON.stringify(TextClassifier.train(examples).toJSON())).toBe(JSON.stringify(model.toJSON()));
-  });
+  }, 60_000);
 
   it('is compact', () => {
     // 450 examples, 9 labels: the JSON is some hundreds of KB at most.

@@ -30,5 +30,5 @@ describe('demo complaints', () => {
       expect(found?.suggestions[0], c.subject).toMatchObject({ kind: 'template', translationKey: expected[i], locale: c.locale, fallback: false });
       expect(found?.suggestions[0]?.text).toContain(c.name!);
     }
-  });
+  }, 60_000);
 });
