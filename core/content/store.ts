@@ -7,6 +7,7 @@ import type { Diagnostic } from '../markdown/diagnostic.ts';
 import { canView, type Article, type Viewer } from './article.ts';
 import { ArticleIndex } from './article-index.ts';
 import type { Category } from './categories.ts';
+import { scanStamps, stampOf, type Stamp } from './disk-stamps.ts';
 import { isArticlePath, placeArticle } from './load-file.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
 import type { ParseCache, ParsedParts } from './parse-cache.ts';
@@ -66,6 +67,10 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   /** fingerprint() of the text each article in byFile came from. */
   private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
+  /** Size and modification time of every file as last read, for reconcile() to find what the watcher missed. */
+  private readonly stamps = new Map<string, Stamp>();
+  private reconciling: Promise<number> | undefined;
+  private stopReconciling: () => void = () => undefined;
   /** One watcher per folder under the root, by path relative to it ('' is the root); empty when not watching. */
   private readonly watchers = new Map<string, fs.FSWatcher>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -136,11 +141,26 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     return { ok: true, ...(JSON.parse(json) as ParsedParts) };
   }
 
+  /** The file's text, noting its stamp from the same open file, so a write after the read shows as a change. */
   private readSource(relPath: string): string | undefined {
+    let fd: number | undefined;
     try {
-      return fs.readFileSync(path.join(this.root, relPath), 'utf8');
+      fd = fs.openSync(path.join(this.root, relPath), 'r');
+      this.stamps.set(relPath, stampOf(fs.fstatSync(fd, { bigint: true })));
+      return fs.readFileSync(fd, 'utf8');
     } catch {
+      this.stamps.delete(relPath);
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  private stampWritten(relPath: string): void {
+    try {
+      this.stamps.set(relPath, stampOf(fs.statSync(path.join(this.root, relPath), { bigint: true })));
+    } catch {
+      this.stamps.delete(relPath);
     }
   }
 
@@ -158,6 +178,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
    * watcher's echo of an editor save, a touch) nothing happens: no parse, no event.
    */
   reloadFile(relPath: string, written?: { source: string; parsed: ParsedArticle }): void {
+    if (written) this.stampWritten(relPath);
     const source = written ? written.source : this.readSource(relPath);
     if (this.holds(relPath, source)) return;
     this.take(relPath, source, written && this.own(written.parsed, this.cache?.key(written.source)));
@@ -289,7 +310,39 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     );
   }
 
+  /**
+   * The safety net under the watcher: compares every article file's size and modification time with what
+   * was loaded and reloads the files that differ, arrived or left. Returns how many differed. A file
+   * touched without a change costs a read and no event.
+   */
+  reconcile(): Promise<number> {
+    this.reconciling ??= this.compareWithDisk().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  private async compareWithDisk(): Promise<number> {
+    const onDisk = await scanStamps(this.root);
+    const differ = new Set<string>();
+    for (const [file, stamp] of onDisk) if (this.stamps.get(file) !== stamp) differ.add(file);
+    for (const file of [...this.stamps.keys(), ...this.byFile.keys(), ...this.problems.keys()]) if (!onDisk.has(file)) differ.add(file);
+    for (const file of [...differ].sort()) this.reloadFile(file);
+    return differ.size;
+  }
+
+  /** Runs reconcile() every `intervalMs`; `found` hears of every run that found differences. Returns the stop. */
+  reconcileEvery(intervalMs: number, found: (files: number) => void): () => void {
+    const timer = setInterval(() => {
+      this.reconcile().then((files) => files && found(files), () => undefined);
+    }, intervalMs);
+    timer.unref();
+    this.stopReconciling = () => clearInterval(timer);
+    return this.stopReconciling;
+  }
+
   close(): void {
+    this.stopReconciling();
     this.unwatchFolder('');
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();

@@ -46,6 +46,9 @@ function createApp(): App {
   content.on('invalid', reportProblems);
   content.loadAll();
   if (cfg.KB_WATCH) content.watch();
+  if (cfg.KB_WATCH && cfg.KB_RECONCILE_INTERVAL_MS) {
+    content.reconcileEvery(cfg.KB_RECONCILE_INTERVAL_MS, (files) => console.warn(`[content] reconciliation: ${files} files on disk differed from what was loaded; reloaded`));
+  }
   const load = content.lastLoad;
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
   const parser = new ParsePool();
