@@ -86,37 +86,77 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   }
 
   loadAll(): this {
+    const load = this.beginLoad();
+    try {
+      // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
+      for (const file of load.files) this.take(file, this.readSource(file));
+    } finally {
+      this.loadingKeys = undefined;
+    }
+    return this.endLoad(load);
+  }
+
+  /**
+   * loadAll() with the files the cache does not hold parsed by `parser`'s workers, several at once: on a
+   * first start that is nearly every file, and both cores work. Files are still taken in the same order
+   * as loadAll() takes them (so the same file wins a clash), and only `window` texts are held at a time.
+   */
+  async loadAllInParallel(parser: { parse(source: string): Promise<ParsedArticle> }, window = 32): Promise<this> {
+    const load = this.beginLoad();
+    const prepare = async (file: string): Promise<[string, string | undefined, ParsedArticle | undefined]> => {
+      const source = this.readSource(file);
+      if (source === undefined) return [file, undefined, undefined];
+      const cached = this.fromCache(file, source);
+      if (cached.hit) return [file, source, cached.hit];
+      this.counts.parsed++;
+      return [file, source, this.own(await parser.parse(source), cached.key)];
+    };
+    try {
+      const inFlight: Array<ReturnType<typeof prepare>> = [];
+      const takeOldest = async () => this.take(...(await inFlight.shift()!));
+      for (const file of load.files) {
+        inFlight.push(prepare(file));
+        if (inFlight.length >= window) await takeOldest();
+      }
+      while (inFlight.length) await takeOldest();
+    } finally {
+      this.loadingKeys = undefined;
+    }
+    return this.endLoad(load);
+  }
+
+  private beginLoad(): { files: string[]; keys: Set<string> | undefined; started: number } {
     const started = performance.now();
     const files: string[] = [];
     walk(this.root, this.root, files);
     this.counts = { parsed: 0, cached: 0 };
     const keys = (this.loadingKeys = this.cache ? new Set<string>() : undefined);
-    try {
-      // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
-      for (const file of files.sort()) this.take(file, this.readSource(file));
-    } finally {
-      this.loadingKeys = undefined;
-    }
+    return { files: files.sort(), keys, started };
+  }
+
+  private endLoad({ keys, started }: { keys: Set<string> | undefined; started: number }): this {
     // Entries of files that are gone or changed (or of an older pipeline) would otherwise stay forever.
     const pruned = keys && this.cache ? this.cache.prune(keys) : 0;
     this.lastLoad = { ...this.counts, pruned, ms: Math.round(performance.now() - started) };
     return this;
   }
 
-  /**
-   * parseArticle(), through the cache when there is one. A cached entry is fresh from JSON already, so it
-   * owns its strings (see own()).
-   */
-  private parse(relPath: string, source: string): ParsedArticle {
+  /** The cached parse of this text, or the key to keep its parse under (none without a cache). */
+  private fromCache(relPath: string, source: string): { hit?: ParsedArticle; key?: string } {
     const key = this.cache?.key(source);
-    if (this.cache && key !== undefined) {
-      this.loadingKeys?.add(key);
-      const hit = this.cache.get(key, relPath);
-      if (hit) {
-        this.counts.cached++;
-        return { ok: true, ...hit };
-      }
-    }
+    if (!this.cache || key === undefined) return {};
+    this.loadingKeys?.add(key);
+    // A cached entry is fresh from JSON already, so it owns its strings (see own()).
+    const hit = this.cache.get(key, relPath);
+    if (!hit) return { key };
+    this.counts.cached++;
+    return { hit: { ok: true, ...hit }, key };
+  }
+
+  /** parseArticle(), through the cache when there is one. */
+  private parse(relPath: string, source: string): ParsedArticle {
+    const cached = this.fromCache(relPath, source);
+    if (cached.hit) return cached.hit;
     this.counts.parsed++;
     let parsed: ParsedArticle;
     try {
@@ -125,7 +165,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       // Whatever a file holds, it costs that file only: the server and the watcher keep running.
       parsed = { ok: false, diagnostics: [{ line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
     }
-    return this.own(parsed, key);
+    return this.own(parsed, cached.key);
   }
 
   /**
@@ -359,6 +399,11 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
 
   list({ locale, category, viewer }: ListOptions): Article[] {
     return this.index.list(locale, category, viewer, () => this.byId.values());
+  }
+
+  /** Every locale's version of a translation key, drafts and internal ones included (for editors). */
+  versions(translationKey: string): Article[] {
+    return this.index.versions(translationKey);
   }
 
   /** The same article in the other locales, as far as the viewer may see them. */

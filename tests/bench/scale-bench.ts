@@ -24,6 +24,7 @@ import { freePort } from '../free-port.ts';
 import { buildLexicon, buildQueries, generateCorpus, type Lexicon } from './corpus.ts';
 import { complaintTemplates } from './complaint-templates.ts';
 import { buildFtsIndex } from './fts5-corpus.ts';
+import { deployedHeapMb } from './heap.ts';
 import { editLatency } from './http-load.ts';
 import { load, median, type LoadResult } from './load.ts';
 import { closeConnections, get, memoryOf, prepareApp, repoRoot, startServer, type RunningServer } from './server.ts';
@@ -35,7 +36,8 @@ interface Options {
   rounds: number;
   connections: number;
   build: boolean;
-  heapMb: number;
+  /** Fixed heap limit; undefined: derived from each corpus as `npm start` derives it. */
+  heapMb: number | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -47,7 +49,7 @@ function parseArgs(argv: string[]): Options {
       duration: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '2' },
       connections: { type: 'string', default: '20' },
-      'heap-mb': { type: 'string', default: process.env.KB_HEAP_MB ?? '512' },
+      'heap-mb': { type: 'string', default: process.env.KB_HEAP_MB },
       'skip-build': { type: 'boolean', default: false },
     },
   });
@@ -56,7 +58,7 @@ function parseArgs(argv: string[]): Options {
     durationS: Number(values.duration),
     rounds: Number(values.rounds),
     connections: Number(values.connections),
-    heapMb: Number(values['heap-mb']),
+    heapMb: values['heap-mb'] === undefined ? undefined : Number(values['heap-mb']),
     build: !values['skip-build'],
   };
   for (const [name, value] of Object.entries({ ...options, sizes: Math.min(...options.sizes) })) {
@@ -118,6 +120,7 @@ function countRows(file: string): number {
 
 interface SizeResult {
   size: number;
+  heapMb: number;
   firstStartMs: number;
   restartMs: number;
   rssAfterFirstStartMB: number | null;
@@ -138,7 +141,9 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
   const corpus = generateCorpus(contentDir, size, lexicons);
   const published = corpus.articles.filter((a) => a.published);
   const publicArticles = published.filter((a) => a.audience === 'public');
-  const nodeOptions = `--max-old-space-size=${options.heapMb}`;
+  const heapMb = options.heapMb ?? deployedHeapMb(contentDir);
+  say(`heap limit ${heapMb} MB`);
+  const nodeOptions = `--max-old-space-size=${heapMb}`;
 
   say('first start (empty data directory)');
   const first = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions });
@@ -208,6 +213,7 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
     const edit = await editLatency(server.url, contentDir, [...targets, ...targets]);
     return {
       size,
+      heapMb,
       firstStartMs: round(first.readyMs, 0),
       restartMs: round(server.readyMs, 0),
       rssAfterFirstStartMB,
@@ -233,7 +239,7 @@ function report(results: SizeResult[]): void {
     String(r.size),
     ms(r.firstStartMs),
     ms(r.restartMs),
-    `${r.rssAfterFirstStartMB ?? '-'} / ${r.rssUnderLoadMB ?? '-'} MB`,
+    `${r.rssAfterFirstStartMB ?? '-'} / ${r.rssUnderLoadMB ?? '-'} MB (heap limit ${r.heapMb})`,
     `${med(r.pages.portal, 'perSecond')} / ${med(r.pages.peer, 'perSecond')} = ${ratio(med(r.pages.portal, 'perSecond'), med(r.pages.peer, 'perSecond'))}x`,
     `${med(r.search.portal, 'p95')} / ${med(r.search.peer, 'p95')} ms = ${ratio(med(r.search.portal, 'p95'), med(r.search.peer, 'p95'))}x`,
     `${ratio(med(r.search.portal, 'perSecond'), med(r.search.peer, 'perSecond'))}x`,

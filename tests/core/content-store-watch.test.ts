@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publicViewer } from '@core/content/article.ts';
 import { parseArticle } from '@core/content/parse-article.ts';
 import { openParseCache, type SqliteParseCache } from '@core/content/parse-cache.ts';
+import { ParsePool } from '@core/content/parse-pool.ts';
 import { ContentStore, type ContentChange } from '@core/content/store.ts';
 
 // Counts the real pipeline's calls: the store reaches it only through this module.
@@ -201,6 +202,37 @@ describe('ContentStore following the disk', () => {
     expect(store.problems.has(goodFile)).toBe(false);
     expect(store.get('en', 'good-article', publicViewer)?.file).toBe(goodFile);
   });
+
+  it('loads in parallel workers what loadAll() loads, clashes decided the same way, and the cache makes a restart parse nothing', async () => {
+    const content = contentCopy();
+    fs.copyFileSync(path.join(content, goodFile), path.join(content, 'en/copy.mdx'));
+    const cacheFile = path.join(tempDir(), 'parsed-articles.sqlite');
+    const cache = openParseCache(cacheFile, { version: 'test' });
+    if (!cache) throw new Error('cache did not open');
+    closers.push(cache);
+    const pool = new ParsePool({ size: 2 });
+    const jobs = vi.spyOn(pool, 'parse');
+    try {
+      parses.mockClear();
+      const parallel = await new ContentStore(content, { cache }).loadAllInParallel(pool, 2);
+      // Every text went to the workers once (the copy is the same text: a cache hit); the main thread parsed none.
+      expect(parses).not.toHaveBeenCalled();
+      expect(jobs).toHaveBeenCalledTimes(6);
+      const serial = new ContentStore(content).loadAll();
+      expect(parallel.all()).toEqual(serial.all());
+      expect([...parallel.problems]).toEqual([...serial.problems]);
+      expect(parallel.lastLoad).toMatchObject({ parsed: 6, cached: 1 });
+
+      jobs.mockClear();
+      const restarted = await new ContentStore(content, { cache }).loadAllInParallel(pool);
+      // Only the two files with problems are parsed again: failures are not cached.
+      expect(jobs).toHaveBeenCalledTimes(2);
+      expect(restarted.lastLoad).toMatchObject({ parsed: 2, cached: 5 });
+      expect(restarted.all()).toEqual(serial.all());
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 
   it('takes a parse it is given without parsing again, and keeps it in the cache for the next start', () => {
     const content = contentCopy();
