@@ -108,8 +108,12 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       if (source === undefined) return [file, undefined, undefined];
       const cached = this.fromCache(file, source);
       if (cached.hit) return [file, source, cached.hit];
+      const pooled = await parser.parse(source);
+      // A failure is parsed again here, as loadAll() would: workers that cannot start (or crash) must not
+      // leave the knowledge base empty, and a file with problems gets the same diagnostics either way.
+      if (!pooled.ok) return [file, source, this.parse(file, source)];
       this.counts.parsed++;
-      return [file, source, this.own(await parser.parse(source), cached.key)];
+      return [file, source, this.own(pooled, cached.key)];
     };
     try {
       const inFlight: Array<ReturnType<typeof prepare>> = [];

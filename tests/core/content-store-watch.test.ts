@@ -215,9 +215,10 @@ describe('ContentStore following the disk', () => {
     try {
       parses.mockClear();
       const parallel = await new ContentStore(content, { cache }).loadAllInParallel(pool, 2);
-      // Every text went to the workers once (the copy is the same text: a cache hit); the main thread parsed none.
-      expect(parses).not.toHaveBeenCalled();
+      // Every text went to the workers once (the copy is the same text: a cache hit); the main thread parsed
+      // only the two files with problems again.
       expect(jobs).toHaveBeenCalledTimes(6);
+      expect(parses).toHaveBeenCalledTimes(2);
       const serial = new ContentStore(content).loadAll();
       expect(parallel.all()).toEqual(serial.all());
       expect([...parallel.problems]).toEqual([...serial.problems]);
@@ -233,6 +234,15 @@ describe('ContentStore following the disk', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('parses on the main thread what the workers could not (a worker that cannot start must not empty the knowledge base)', async () => {
+    const content = contentCopy();
+    const broken = { parse: async () => ({ ok: false as const, diagnostics: [{ line: 1, column: 1, message: 'could not be parsed: the worker did not start' }] }) };
+    const loaded = await new ContentStore(content).loadAllInParallel(broken);
+    const serial = new ContentStore(content).loadAll();
+    expect(loaded.all()).toEqual(serial.all());
+    expect([...loaded.problems]).toEqual([...serial.problems]);
+  });
 
   it('takes a parse it is given without parsing again, and keeps it in the cache for the next start', () => {
     const content = contentCopy();
