@@ -192,10 +192,9 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
 
     say('intake: portal / one-insert server');
     const portalDb = path.join(dataDir, 'kb.sqlite');
-    // A fixed number of requests per run, sized from a short probe, so every answer is waited for.
-    const probe = await load({ ...base, durationS: 2, method: 'POST', expect: 201, url: server.url, next: () => ({ path: '/api/complaints', body: complaintBody() }) });
-    // Counted after the probe: a timed run ends with requests in flight that the server still completes.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A fixed number of requests per run, sized from a probe that is itself a fixed number of requests: a
+    // timed probe ended with requests in flight that the server completed after the rows were counted.
+    const probe = await load({ ...base, amount: options.connections * 10, method: 'POST', expect: 201, url: server.url, next: () => ({ path: '/api/complaints', body: complaintBody() }) });
     const portalBefore = countRows(portalDb);
     const acked = { portal: 0, peer: 0 };
     const amount = Math.max(options.connections * 20, Math.round(probe.perSecond * options.durationS));
