@@ -1,8 +1,9 @@
 // Prints the V8 heap limit in MB (for --max-old-space-size) that `npm start` gives the server: KB_HEAP_MB
 // when set, otherwise derived from the size of the article files under KB_CONTENT_DIR (./content).
-// The server keeps every article's parsed text, HTML and search postings in memory, about 10 bytes of heap
-// per byte of article text measured with the benchmark corpora (docs/performance.md); below 512 MB V8's
-// collector runs too often, above 4 GB the machine's other work suffers.
+// The server keeps every article's parsed text, HTML and search postings in memory: the benchmark's 5,000
+// articles (27 MB of text) peaked at 646 MB of RSS during their first start, so about 10 bytes of heap per
+// byte of text leaves room (docs/performance.md). Below 512 MB V8's collector runs too often; above 4 GB
+// the machine's other work suffers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
