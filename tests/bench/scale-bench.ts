@@ -144,13 +144,15 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
   const heapMb = options.heapMb ?? deployedHeapMb(contentDir);
   say(`heap limit ${heapMb} MB`);
   const nodeOptions = `--max-old-space-size=${heapMb}`;
+  // A loaded machine can take many minutes for a first start at 20,000 articles: the limit grows with the size.
+  const timeoutMs = Math.max(600_000, size * 150);
 
   say('first start (empty data directory)');
-  const first = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions });
+  const first = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions, timeoutMs });
   const rssAfterFirstStartMB = memoryOf(first.pid)?.peakMB ?? null;
   await first.stop();
   say(`first start ${ms(first.readyMs)}; restart`);
-  const server: RunningServer = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions });
+  const server: RunningServer = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions, timeoutMs });
   const peers: Peer[] = [];
   try {
     const pagePaths = publicArticles.slice(0, 300).map((a) => `/${a.locale}/articles/${a.id.slice(a.locale.length + 1)}`);
