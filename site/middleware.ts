@@ -5,6 +5,7 @@ import { authenticate, privateCaching } from '@admin/auth/request.ts';
 import { publicViewer } from '@core/content/article.ts';
 import { logEvent } from '@core/log/log.ts';
 import { app } from './lib/app.ts';
+import { throughPageCache } from './lib/cached-article-page.ts';
 import { withValidators } from './lib/conditional-get.ts';
 import { failureResponse } from './lib/failure.ts';
 import { observeRequest } from './lib/metrics.ts';
@@ -16,7 +17,7 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
   context.locals.app = current;
   context.locals.viewer = publicViewer;
   // Session, staff viewer, CSRF token; answers itself for anonymous staff-area requests and bad tokens.
-  const response = (await authenticate(context, current.admin)) ?? (await next());
+  const response = (await authenticate(context, current.admin)) ?? (await throughPageCache(context, next));
   privateCaching(context, response);
   return withValidators(context, response);
 }

@@ -317,7 +317,7 @@ export class ArticleEditor {
    * the default-locale version when there is one, else the most recently updated.
    */
   translations(translationKey: string, currentFile?: string): { source?: Article; rows: TranslationRow[] } {
-    const versions = this.deps.content.all().filter((a) => a.meta.translationKey === translationKey);
+    const versions = this.deps.content.versions(translationKey);
     const source =
       versions.find((a) => a.locale === defaultLocale) ?? [...versions].sort((a, b) => b.meta.updated.localeCompare(a.meta.updated))[0];
     const rows = locales.map((locale): TranslationRow => {

@@ -37,6 +37,10 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Bytes of anonymous article pages kept rendered in memory (least recently used dropped first); 0 turns the cache off. */
+  KB_PAGE_CACHE_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** While watching, how often the content directory is compared with what is loaded (size and mtime), to catch what the watcher missed; 0 turns it off. */
+  KB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /**
    * Set only when a reverse proxy in front of the portal sets X-Forwarded-For (appending the address it
    * saw, or replacing the header) and clients cannot reach the portal's port directly. Then the client

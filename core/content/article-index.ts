@@ -64,6 +64,11 @@ export class ArticleIndex {
     return undefined;
   }
 
+  /** Every article of this translation key, whoever may see it. */
+  versions(translationKey: string): Article[] {
+    return [...this.byKey.get(translationKey)];
+  }
+
   translations(article: Article, viewer: Viewer): Article[] {
     return [...this.byKey.get(article.meta.translationKey)].filter((a) => a.id !== article.id && canView(a, viewer));
   }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../markdown/diagnostic.ts';
 import { canView, type Article, type Viewer } from './article.ts';
 import { ArticleIndex } from './article-index.ts';
 import type { Category } from './categories.ts';
+import { scanStamps, stampOf, type Stamp } from './disk-stamps.ts';
 import { isArticlePath, placeArticle } from './load-file.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
 import type { ParseCache, ParsedParts } from './parse-cache.ts';
@@ -66,6 +67,10 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   /** fingerprint() of the text each article in byFile came from. */
   private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
+  /** Size and modification time of every file as last read, for reconcile() to find what the watcher missed. */
+  private readonly stamps = new Map<string, Stamp>();
+  private reconciling: Promise<number> | undefined;
+  private stopReconciling: () => void = () => undefined;
   /** One watcher per folder under the root, by path relative to it ('' is the root); empty when not watching. */
   private readonly watchers = new Map<string, fs.FSWatcher>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -81,37 +86,81 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   }
 
   loadAll(): this {
+    const load = this.beginLoad();
+    try {
+      // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
+      for (const file of load.files) this.take(file, this.readSource(file));
+    } finally {
+      this.loadingKeys = undefined;
+    }
+    return this.endLoad(load);
+  }
+
+  /**
+   * loadAll() with the files the cache does not hold parsed by `parser`'s workers, several at once: on a
+   * first start that is nearly every file, and both cores work. Files are still taken in the same order
+   * as loadAll() takes them (so the same file wins a clash), and only `window` texts are held at a time.
+   */
+  async loadAllInParallel(parser: { parse(source: string): Promise<ParsedArticle> }, window = 32): Promise<this> {
+    const load = this.beginLoad();
+    const prepare = async (file: string): Promise<[string, string | undefined, ParsedArticle | undefined]> => {
+      const source = this.readSource(file);
+      if (source === undefined) return [file, undefined, undefined];
+      const cached = this.fromCache(file, source);
+      if (cached.hit) return [file, source, cached.hit];
+      const pooled = await parser.parse(source);
+      // A failure is parsed again here, as loadAll() would: workers that cannot start (or crash) must not
+      // leave the knowledge base empty, and a file with problems gets the same diagnostics either way.
+      if (!pooled.ok) return [file, source, this.parse(file, source)];
+      this.counts.parsed++;
+      return [file, source, this.own(pooled, cached.key)];
+    };
+    try {
+      const inFlight: Array<ReturnType<typeof prepare>> = [];
+      const takeOldest = async () => this.take(...(await inFlight.shift()!));
+      for (const file of load.files) {
+        inFlight.push(prepare(file));
+        if (inFlight.length >= window) await takeOldest();
+      }
+      while (inFlight.length) await takeOldest();
+    } finally {
+      this.loadingKeys = undefined;
+    }
+    return this.endLoad(load);
+  }
+
+  private beginLoad(): { files: string[]; keys: Set<string> | undefined; started: number } {
     const started = performance.now();
     const files: string[] = [];
     walk(this.root, this.root, files);
     this.counts = { parsed: 0, cached: 0 };
     const keys = (this.loadingKeys = this.cache ? new Set<string>() : undefined);
-    try {
-      // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
-      for (const file of files.sort()) this.take(file, this.readSource(file));
-    } finally {
-      this.loadingKeys = undefined;
-    }
+    return { files: files.sort(), keys, started };
+  }
+
+  private endLoad({ keys, started }: { keys: Set<string> | undefined; started: number }): this {
     // Entries of files that are gone or changed (or of an older pipeline) would otherwise stay forever.
     const pruned = keys && this.cache ? this.cache.prune(keys) : 0;
     this.lastLoad = { ...this.counts, pruned, ms: Math.round(performance.now() - started) };
     return this;
   }
 
-  /**
-   * parseArticle(), through the cache when there is one. A cached entry is fresh from JSON already, so it
-   * owns its strings (see own()).
-   */
-  private parse(relPath: string, source: string): ParsedArticle {
+  /** The cached parse of this text, or the key to keep its parse under (none without a cache). */
+  private fromCache(relPath: string, source: string): { hit?: ParsedArticle; key?: string } {
     const key = this.cache?.key(source);
-    if (this.cache && key !== undefined) {
-      this.loadingKeys?.add(key);
-      const hit = this.cache.get(key, relPath);
-      if (hit) {
-        this.counts.cached++;
-        return { ok: true, ...hit };
-      }
-    }
+    if (!this.cache || key === undefined) return {};
+    this.loadingKeys?.add(key);
+    // A cached entry is fresh from JSON already, so it owns its strings (see own()).
+    const hit = this.cache.get(key, relPath);
+    if (!hit) return { key };
+    this.counts.cached++;
+    return { hit: { ok: true, ...hit }, key };
+  }
+
+  /** parseArticle(), through the cache when there is one. */
+  private parse(relPath: string, source: string): ParsedArticle {
+    const cached = this.fromCache(relPath, source);
+    if (cached.hit) return cached.hit;
     this.counts.parsed++;
     let parsed: ParsedArticle;
     try {
@@ -120,7 +169,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       // Whatever a file holds, it costs that file only: the server and the watcher keep running.
       parsed = { ok: false, diagnostics: [{ line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
     }
-    return this.own(parsed, key);
+    return this.own(parsed, cached.key);
   }
 
   /**
@@ -136,11 +185,26 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     return { ok: true, ...(JSON.parse(json) as ParsedParts) };
   }
 
+  /** The file's text, noting its stamp from the same open file, so a write after the read shows as a change. */
   private readSource(relPath: string): string | undefined {
+    let fd: number | undefined;
     try {
-      return fs.readFileSync(path.join(this.root, relPath), 'utf8');
+      fd = fs.openSync(path.join(this.root, relPath), 'r');
+      this.stamps.set(relPath, stampOf(fs.fstatSync(fd, { bigint: true })));
+      return fs.readFileSync(fd, 'utf8');
     } catch {
+      this.stamps.delete(relPath);
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  private stampWritten(relPath: string): void {
+    try {
+      this.stamps.set(relPath, stampOf(fs.statSync(path.join(this.root, relPath), { bigint: true })));
+    } catch {
+      this.stamps.delete(relPath);
     }
   }
 
@@ -158,6 +222,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
    * watcher's echo of an editor save, a touch) nothing happens: no parse, no event.
    */
   reloadFile(relPath: string, written?: { source: string; parsed: ParsedArticle }): void {
+    if (written) this.stampWritten(relPath);
     const source = written ? written.source : this.readSource(relPath);
     if (this.holds(relPath, source)) return;
     this.take(relPath, source, written && this.own(written.parsed, this.cache?.key(written.source)));
@@ -289,7 +354,39 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     );
   }
 
+  /**
+   * The safety net under the watcher: compares every article file's size and modification time with what
+   * was loaded and reloads the files that differ, arrived or left. Returns how many differed. A file
+   * touched without a change costs a read and no event.
+   */
+  reconcile(): Promise<number> {
+    this.reconciling ??= this.compareWithDisk().finally(() => {
+      this.reconciling = undefined;
+    });
+    return this.reconciling;
+  }
+
+  private async compareWithDisk(): Promise<number> {
+    const onDisk = await scanStamps(this.root);
+    const differ = new Set<string>();
+    for (const [file, stamp] of onDisk) if (this.stamps.get(file) !== stamp) differ.add(file);
+    for (const file of [...this.stamps.keys(), ...this.byFile.keys(), ...this.problems.keys()]) if (!onDisk.has(file)) differ.add(file);
+    for (const file of [...differ].sort()) this.reloadFile(file);
+    return differ.size;
+  }
+
+  /** Runs reconcile() every `intervalMs`; `found` hears of every run that found differences. Returns the stop. */
+  reconcileEvery(intervalMs: number, found: (files: number) => void): () => void {
+    const timer = setInterval(() => {
+      this.reconcile().then((files) => files && found(files), () => undefined);
+    }, intervalMs);
+    timer.unref();
+    this.stopReconciling = () => clearInterval(timer);
+    return this.stopReconciling;
+  }
+
   close(): void {
+    this.stopReconciling();
     this.unwatchFolder('');
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
@@ -306,6 +403,11 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
 
   list({ locale, category, viewer }: ListOptions): Article[] {
     return this.index.list(locale, category, viewer, () => this.byId.values());
+  }
+
+  /** Every locale's version of a translation key, drafts and internal ones included (for editors). */
+  versions(translationKey: string): Article[] {
+    return this.index.versions(translationKey);
   }
 
   /** The same article in the other locales, as far as the viewer may see them. */

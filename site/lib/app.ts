@@ -18,12 +18,15 @@ import { SearchInsights } from '@search/insights.ts';
 import { SearchIndexer } from '@search/indexer.ts';
 import type { SearchEngine } from '@search/port.ts';
 import { selectEngine } from '@search/select-engine.ts';
+import { PageCache } from './page-cache.ts';
 
 /** Everything a request handler needs, built once per process: the composition root. */
 export interface App {
   config: Config;
   db: Db;
   content: ContentStore;
+  /** Anonymous article pages as rendered, emptied by every content change (site/lib/cached-article-page.ts). */
+  pages: PageCache;
   popularity: Popularity;
   search: { engine: SearchEngine; indexer: SearchIndexer; analytics: SearchAnalytics; insights: SearchInsights };
   admin: AdminServices;
@@ -45,11 +48,17 @@ function createApp(): App {
   const parseCache = openParseCache(parseCacheFile(cfg.dataDir));
   const content = new ContentStore(cfg.contentDir, { cache: parseCache });
   content.on('invalid', reportProblems);
-  content.loadAll();
-  if (cfg.KB_WATCH) content.watch();
-  const load = content.lastLoad;
-  console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
   const parser = new ParsePool();
+  const pages = new PageCache(cfg.KB_PAGE_CACHE_BYTES, content);
+  // Files the parse cache lacks (all of them on a first start) are parsed in the pool's workers, on every core.
+  const contentLoaded = content.loadAllInParallel(parser).then(() => {
+    if (cfg.KB_WATCH) content.watch();
+    if (cfg.KB_WATCH && cfg.KB_RECONCILE_INTERVAL_MS) {
+      content.reconcileEvery(cfg.KB_RECONCILE_INTERVAL_MS, (files) => console.warn(`[content] reconciliation: ${files} files on disk differed from what was loaded; reloaded`));
+    }
+    const load = content.lastLoad;
+    console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
+  });
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV, parser });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
@@ -58,10 +67,13 @@ function createApp(): App {
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
-  // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).
-  content.on('change', (event) => {
-    if (event.type === 'upsert') feedback.articleFeedback.articleSaved(event.article.id);
-  });
+  // A saved article closes the editors' tasks on it (made from readers' votes and staff reports); the
+  // articles arriving while the content loads are not saves.
+  void contentLoaded.then(() =>
+    content.on('change', (event) => {
+      if (event.type === 'upsert') feedback.articleFeedback.articleSaved(event.article.id);
+    }),
+  );
   const demo = ensureDemoComplaints(feedback.complaints, cfg.NODE_ENV);
   if (demo) console.info(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
@@ -70,7 +82,7 @@ function createApp(): App {
   const learning = new AskedAsLearning(db, engine, () => new Map(content.all().filter((a) => a.meta.status === 'published').map((a) => [a.id, a.meta.audience])), {
     halfLifeDays: cfg.SEARCH_ASKED_AS_HALF_LIFE_DAYS, maxPhrases: cfg.SEARCH_ASKED_AS_MAX_PHRASES, minVisitors: cfg.SEARCH_ASKED_AS_MIN_VISITORS });
   let stopLearning = () => {};
-  const ready = indexer.start().then(async ({ indexed, removed }) => {
+  const ready = contentLoaded.then(() => indexer.start()).then(async ({ indexed, removed }) => {
     console.info(`[search] ${engine.name} engine ready in ${Date.now() - started} ms (${indexed} indexed, ${removed} removed)`);
     await learning.restore();
     stopLearning = learning.start(cfg.SEARCH_ASKED_AS_REFRESH_MS);
@@ -98,6 +110,7 @@ function createApp(): App {
     config: cfg,
     db,
     content,
+    pages,
     popularity: new Popularity(db),
     search: { engine, indexer, analytics: new SearchAnalytics(db), insights: new SearchInsights(db) },
     admin,

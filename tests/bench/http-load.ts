@@ -82,8 +82,9 @@ export async function throughput(base: string, queries: BenchQuery[], connection
 }
 
 /**
- * Edits articles on disk, as an editor or a git pull would, and measures how long until a word that exists
- * nowhere else is found through the API. Edits are spaced so each one's index save has finished.
+ * Edits articles on disk, as an editor or a git pull would (in place and by atomic rename, alternately),
+ * and measures how long until a word that exists nowhere else is found through the API. Edits are spaced
+ * so each one's index save has finished.
  */
 export async function editLatency(
   base: string,
@@ -97,8 +98,14 @@ export async function editLatency(
     const word = `zqedit${'abcdefghij'[i % 10]}${Date.now().toString(36).replace(/\d/g, (d) => 'klmnopqrst'[Number(d)]!)}`;
     const file = path.join(contentDir, target.file);
     const source = fs.readFileSync(file, 'utf8');
+    const text = `${source}\nThis paragraph was added by the benchmark: ${word}.\n`;
     const start = performance.now();
-    fs.writeFileSync(file, `${source}\nThis paragraph was added by the benchmark: ${word}.\n`);
+    // Every other edit replaces the file by a rename, as editors and git write; a watcher can lose such files.
+    if (i % 2) {
+      const temp = path.join(path.dirname(file), `.${path.basename(file)}.bench.tmp`);
+      fs.writeFileSync(temp, text);
+      fs.renameSync(temp, file);
+    } else fs.writeFileSync(file, text);
     let found = false;
     while (performance.now() - start < timeoutMs) {
       const response = await get(`${base}/api/search?${new URLSearchParams({ q: word, locale: target.locale })}`);

@@ -24,6 +24,7 @@ import { freePort } from '../free-port.ts';
 import { buildLexicon, buildQueries, generateCorpus, type Lexicon } from './corpus.ts';
 import { complaintTemplates } from './complaint-templates.ts';
 import { buildFtsIndex } from './fts5-corpus.ts';
+import { deployedHeapMb } from './heap.ts';
 import { editLatency } from './http-load.ts';
 import { load, median, type LoadResult } from './load.ts';
 import { closeConnections, get, memoryOf, prepareApp, repoRoot, startServer, type RunningServer } from './server.ts';
@@ -35,7 +36,8 @@ interface Options {
   rounds: number;
   connections: number;
   build: boolean;
-  heapMb: number;
+  /** Fixed heap limit; undefined: derived from each corpus as `npm start` derives it. */
+  heapMb: number | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -47,7 +49,7 @@ function parseArgs(argv: string[]): Options {
       duration: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '2' },
       connections: { type: 'string', default: '20' },
-      'heap-mb': { type: 'string', default: process.env.KB_HEAP_MB ?? '512' },
+      'heap-mb': { type: 'string', default: process.env.KB_HEAP_MB },
       'skip-build': { type: 'boolean', default: false },
     },
   });
@@ -56,7 +58,7 @@ function parseArgs(argv: string[]): Options {
     durationS: Number(values.duration),
     rounds: Number(values.rounds),
     connections: Number(values.connections),
-    heapMb: Number(values['heap-mb']),
+    heapMb: values['heap-mb'] === undefined ? undefined : Number(values['heap-mb']),
     build: !values['skip-build'],
   };
   for (const [name, value] of Object.entries({ ...options, sizes: Math.min(...options.sizes) })) {
@@ -118,6 +120,7 @@ function countRows(file: string): number {
 
 interface SizeResult {
   size: number;
+  heapMb: number;
   firstStartMs: number;
   restartMs: number;
   rssAfterFirstStartMB: number | null;
@@ -138,14 +141,18 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
   const corpus = generateCorpus(contentDir, size, lexicons);
   const published = corpus.articles.filter((a) => a.published);
   const publicArticles = published.filter((a) => a.audience === 'public');
-  const nodeOptions = `--max-old-space-size=${options.heapMb}`;
+  const heapMb = options.heapMb ?? deployedHeapMb(contentDir);
+  say(`heap limit ${heapMb} MB`);
+  const nodeOptions = `--max-old-space-size=${heapMb}`;
+  // A loaded machine can take many minutes for a first start at 20,000 articles: the limit grows with the size.
+  const timeoutMs = Math.max(600_000, size * 150);
 
   say('first start (empty data directory)');
-  const first = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions });
+  const first = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions, timeoutMs });
   const rssAfterFirstStartMB = memoryOf(first.pid)?.peakMB ?? null;
   await first.stop();
   say(`first start ${ms(first.readyMs)}; restart`);
-  const server: RunningServer = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions });
+  const server: RunningServer = await startServer({ appDir, contentDir, dataDir, expectedDocuments: published.length, nodeOptions, timeoutMs });
   const peers: Peer[] = [];
   try {
     const pagePaths = publicArticles.slice(0, 300).map((a) => `/${a.locale}/articles/${a.id.slice(a.locale.length + 1)}`);
@@ -187,10 +194,9 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
 
     say('intake: portal / one-insert server');
     const portalDb = path.join(dataDir, 'kb.sqlite');
-    // A fixed number of requests per run, sized from a short probe, so every answer is waited for.
-    const probe = await load({ ...base, durationS: 2, method: 'POST', expect: 201, url: server.url, next: () => ({ path: '/api/complaints', body: complaintBody() }) });
-    // Counted after the probe: a timed run ends with requests in flight that the server still completes.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A fixed number of requests per run, sized from a probe that is itself a fixed number of requests: a
+    // timed probe ended with requests in flight that the server completed after the rows were counted.
+    const probe = await load({ ...base, amount: options.connections * 10, method: 'POST', expect: 201, url: server.url, next: () => ({ path: '/api/complaints', body: complaintBody() }) });
     const portalBefore = countRows(portalDb);
     const acked = { portal: 0, peer: 0 };
     const amount = Math.max(options.connections * 20, Math.round(probe.perSecond * options.durationS));
@@ -204,9 +210,11 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
 
     say('edit to searchable');
     const targets = locales.map((locale) => publicArticles.find((a) => a.locale === locale)!).filter(Boolean);
-    const edit = await editLatency(server.url, contentDir, targets);
+    // Twice over, so each article is edited both in place and by an atomic rename (and edited again after it).
+    const edit = await editLatency(server.url, contentDir, [...targets, ...targets]);
     return {
       size,
+      heapMb,
       firstStartMs: round(first.readyMs, 0),
       restartMs: round(server.readyMs, 0),
       rssAfterFirstStartMB,
@@ -232,7 +240,7 @@ function report(results: SizeResult[]): void {
     String(r.size),
     ms(r.firstStartMs),
     ms(r.restartMs),
-    `${r.rssAfterFirstStartMB ?? '-'} / ${r.rssUnderLoadMB ?? '-'} MB`,
+    `${r.rssAfterFirstStartMB ?? '-'} / ${r.rssUnderLoadMB ?? '-'} MB (heap limit ${r.heapMb})`,
     `${med(r.pages.portal, 'perSecond')} / ${med(r.pages.peer, 'perSecond')} = ${ratio(med(r.pages.portal, 'perSecond'), med(r.pages.peer, 'perSecond'))}x`,
     `${med(r.search.portal, 'p95')} / ${med(r.search.peer, 'p95')} ms = ${ratio(med(r.search.portal, 'p95'), med(r.search.peer, 'p95'))}x`,
     `${ratio(med(r.search.portal, 'perSecond'), med(r.search.peer, 'perSecond'))}x`,
