@@ -20,6 +20,7 @@ import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
 import { Customers } from './customers/customers.ts';
+import { SearchFollowups } from './search-followups/report.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -65,6 +66,8 @@ export interface FeedbackServices {
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
   insights: Insights;
+  /** Public searches followed in the same visit by a complaint, for the editors' search insights. */
+  searchFollowups: SearchFollowups;
   /** "Was this helpful?" votes, staff problem reports, the editors' ranking and its tasks. */
   articleFeedback: ArticleFeedback;
   /** Votes on articles: per client address, a separate budget. */
@@ -185,5 +188,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -48,14 +48,15 @@ function createApp(): App {
   if (cfg.KB_WATCH) content.watch();
   const load = content.lastLoad;
   console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
-  const parser = new ParsePool();
+  const parser = new ParsePool({ size: cfg.KB_PARSE_WORKERS, timeoutMs: cfg.KB_PARSE_TIMEOUT_MS, maxQueue: cfg.KB_PARSE_QUEUE });
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV, parser });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
   if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
-    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
+    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
+    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS } });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).
   content.on('change', (event) => {
