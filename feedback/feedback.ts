@@ -20,6 +20,8 @@ import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
 import { Customers } from './customers/customers.ts';
+import { runJob } from './scheduler/jobs.ts';
+import { SearchFollowups } from './search-followups/report.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -65,6 +67,8 @@ export interface FeedbackServices {
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
   insights: Insights;
+  /** Public searches followed in the same visit by a complaint, for the editors' search insights. */
+  searchFollowups: SearchFollowups;
   /** "Was this helpful?" votes, staff problem reports, the editors' ranking and its tasks. */
   articleFeedback: ArticleFeedback;
   /** Votes on articles: per client address, a separate budget. */
@@ -131,36 +135,30 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
 
   let lastRetrain = 0;
   async function tick(): Promise<TickResult> {
-    const escalated = complaints.escalateOverdue();
-    let digests: string[] = [];
-    try {
-      digests = sendOverdueDigests({ store: complaints.store, routing, deadlines, outbox, clock, db, siteUrl: options.siteUrl });
-      if (digests.length) log(`[complaints] daily overdue digest written for ${digests.join(', ')}`);
-    } catch (error) {
-      log(`[complaints] overdue digests failed: ${error instanceof Error ? error.message : error}`);
-    }
-    const now = clock.now();
-    const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
+    const escalated = await runJob('escalation', () => complaints.escalateOverdue(), [], log);
+    const digests = await runJob('digests', () => sendOverdueDigests({ store: complaints.store, routing, deadlines, outbox, clock, db, siteUrl: options.siteUrl }), [], log);
+    if (digests.length) log(`[complaints] daily overdue digest written for ${digests.join(', ')}`);
+    const anonymized = await runJob('retention', () => {
+      const now = clock.now();
+      const removed = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
+      if (removed) customers.forgetWithoutContacts();
+      return removed;
+    }, 0, log);
     if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
-    if (anonymized) customers.forgetWithoutContacts();
-    let modelSaved = false;
-    let retrained = false;
-    try {
+    const upkeep = await runJob('classifier', () => {
       const hourAgo = clock.now().getTime() - 3_600_000;
       if (classification.ready && lastRetrain < hourAgo && classification.correctionsSinceTraining() >= retrainAfterCorrections) {
         const r = classification.retrain();
         lastRetrain = clock.now().getTime();
-        retrained = true;
         log(`[complaints] classifier retrained on ${r.examples} examples in ${r.ms} ms`);
-      } else {
-        modelSaved = classification.persist();
-        if (!modelSaved && classification.refresh()) log('[complaints] took up a newer classifier model from the database');
+        return { modelSaved: false, retrained: true };
       }
-    } catch (error) {
-      log(`[complaints] classifier upkeep failed: ${error instanceof Error ? error.message : error}`);
-    }
-    const sent = await outbox.process();
-    return { escalated, digests, anonymized, modelSaved, retrained, outbox: sent };
+      const modelSaved = classification.persist();
+      if (!modelSaved && classification.refresh()) log('[complaints] took up a newer classifier model from the database');
+      return { modelSaved, retrained: false };
+    }, { modelSaved: false, retrained: false }, log);
+    const sent = await runJob('outbox', () => outbox.process(), { sent: 0, kept: 0, done: 0, retried: 0, dead: 0 }, log);
+    return { escalated, digests, anonymized, ...upkeep, outbox: sent };
   }
 
   function startScheduler(intervalMs = 60_000): () => void {
@@ -185,5 +183,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

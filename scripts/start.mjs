@@ -16,6 +16,13 @@ import https from 'node:https';
 import compression from 'compression';
 
 const socketAddressHeader = 'x-kb-socket-address';
+
+/** One JSON line, as core/log/log.ts writes them (repeated here: this file stays self-contained). */
+function logEvent(level, event, fields) {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
+  if (level === 'error') process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
+}
 // Repeated in core/http/limited-body.ts, which publishes the configured limit and recognises the error.
 const maxBodyBytesKey = Symbol.for('kb.maxBodyBytes');
 const bodyTooLargeCode = 'KB_BODY_TOO_LARGE';
@@ -76,7 +83,7 @@ await new Promise((resolve, reject) => {
     resolve(undefined);
   });
 }).catch((error) => {
-  console.error(`[kb] cannot listen on ${host}:${port}: ${error.message}`);
+  logEvent('error', 'server.listen_failed', { host, port: Number(port), error: error.message, message: `[kb] cannot listen on ${host}:${port}` });
   process.exit(1);
 });
 
@@ -87,11 +94,11 @@ const url = `${scheme}://${probeHost.includes(':') ? `[${probeHost}]` : probeHos
 for (let attempt = 0; attempt < 50; attempt++) {
   const response = await fetch(`${url}/healthz`).catch(() => undefined);
   if (response?.ok) {
-    console.info(`[kb] ready: ${url}/`);
+    logEvent('info', 'server.ready', { url: `${url}/`, ms: Math.round(process.uptime() * 1000), message: `[kb] ready: ${url}/` });
     break;
   }
   if (response) {
-    console.error(`[kb] start-up check failed: HTTP ${response.status}`);
+    logEvent('error', 'server.start_check_failed', { status: response.status, message: `[kb] start-up check failed: HTTP ${response.status}` });
     process.exit(1);
   }
   await new Promise((resolve) => setTimeout(resolve, 200));

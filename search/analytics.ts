@@ -2,6 +2,7 @@ import type { Db, Migration } from '@core/db/database.ts';
 import { bestEffort } from '@core/health/best-effort.ts';
 import { askedAsMigrations } from './asked-as/migrations.ts';
 import { VisitorKeys } from './asked-as/visitor-key.ts';
+import { countQuery } from './metrics.ts';
 
 export const searchAnalyticsMigrations: Migration[] = [
   {
@@ -72,6 +73,7 @@ export class SearchAnalytics {
 
   /** Best effort: a full disk or read-only database never fails the search (the id is then 0, no click is recorded). */
   recordQuery(record: QueryRecord, now = new Date()): number {
+    countQuery(record.scope, record.source, record.results);
     const query = redactQuery(record.query);
     return bestEffort('search analytics', () => Number(this.insertQuery.run(now.toISOString(), record.locale, query, normalizeQuery(query), record.results, record.scope, record.source).lastInsertRowid), 0);
   }

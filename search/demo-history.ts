@@ -40,3 +40,30 @@ export function writeSearchHistory(db: Db, options: { weeks: number; seed: numbe
   })();
   return out;
 }
+
+/** What a customer types before complaining about a category, per locale (the category's demo query). */
+const topicQueries: Record<Locale, Record<string, string>> = {
+  en: { 'product-defect': 'heat pump noise', 'billing-payment': 'refund status', delivery: 'order not delivered', 'warranty-dispute': 'warranty length', 'repair-service': 'repair appointment', 'usage-question': 'reset wifi' },
+  es: { 'product-defect': 'lavadora pierde agua', 'billing-payment': 'estado del reembolso', delivery: 'pedido no llega', 'warranty-dispute': 'garantía', 'repair-service': 'cita de reparación' },
+  'zh-Hant': { 'product-defect': '洗衣機漏水', 'billing-payment': '退款', delivery: '訂單沒送到', 'warranty-dispute': '保固期限' },
+  el: { 'product-defect': 'πλυντήριο διαρροή', 'warranty-dispute': 'εγγύηση', delivery: 'παράδοση παραγγελίας' },
+  fi: { 'product-defect': 'lämpöpumppu ääni', 'warranty-dispute': 'takuu', 'billing-payment': 'hyvitys', delivery: 'tilaus ei saapunut' },
+};
+
+/**
+ * For each complaint a customer sent after searching, writes the public search that led to the form,
+ * 2 to 40 minutes before it, in the complaint's language and about its category; returns the search ids
+ * in the same order (undefined where the category has no demo query in that language).
+ */
+export function writeSearchesBefore(db: Db, complaints: ReadonlyArray<{ at: string; locale: Locale; category: string | null }>, seed: number): Array<number | undefined> {
+  const r = new SeededRandom(seed + 15_485_863);
+  const insert = db.prepare("INSERT INTO search_queries (at, locale, query, normalized, results, scope, source) VALUES (?, ?, ?, ?, ?, 'public', 'page')");
+  return db.transaction(() =>
+    complaints.map((c) => {
+      const query = c.category ? topicQueries[c.locale]?.[c.category] : undefined;
+      if (!query) return undefined;
+      const at = new Date(Date.parse(c.at) - r.int(2, 40) * 60_000).toISOString();
+      return Number(insert.run(at, c.locale, query, normalizeQuery(query), r.int(0, 4)).lastInsertRowid);
+    }),
+  )();
+}

@@ -1,5 +1,6 @@
 import type { Viewer } from '@core/content/article.ts';
 import type { Audience } from '@core/content/schema.ts';
+import { timeSearch } from './metrics.ts';
 import type { SearchEngine, SearchResult } from './port.ts';
 import type { SearchParams } from './query-schema.ts';
 
@@ -9,5 +10,5 @@ export function audiencesFor(viewer: Viewer): Audience[] {
 }
 
 export function searchArticles(engine: SearchEngine, params: SearchParams, viewer: Viewer): Promise<SearchResult> {
-  return engine.search({ ...params, audiences: audiencesFor(viewer) });
+  return timeSearch(() => engine.search({ ...params, audiences: audiencesFor(viewer) }));
 }

@@ -69,6 +69,14 @@ export const configSchema = z.object({
   SEARCH_ASKED_AS_REFRESH_MS: z.coerce.number().int().min(250).max(86_400_000).default(3_600_000),
   /** The largest request body any route accepts, counted while reading (routes may accept less). */
   KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** Delay before an outbox row's first retry (mail, webhook, classification); it doubles per failure up to an hour. */
+  KB_OUTBOX_RETRY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Worker threads that parse edited and previewed articles; unset: two, or one on a one-core machine. */
+  KB_PARSE_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
+  /** A parse running longer is stopped and its article gets a diagnostic. */
+  KB_PARSE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(45_000),
+  /** Parses waiting for a worker at most; beyond it the editor answers "busy, try again" at once. */
+  KB_PARSE_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Bearer token that /metrics asks for; unset, /metrics answers 404. */
   KB_METRICS_TOKEN: z
     .string()

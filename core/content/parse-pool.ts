@@ -10,10 +10,13 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
   /** Heap of each worker; a parse that needs more ends that worker only. */
   maxHeapMb?: number;
+  /** Jobs waiting for a worker at most; one more is answered "busy" at once instead of piling up memory. */
+  maxQueue?: number;
 }
 
 /** Long enough for the largest article a loaded machine can parse (1 MiB took about 20 s on 2 busy cores). */
 export const defaultParseTimeoutMs = 45_000;
+export const defaultParseQueue = 64;
 
 /**
  * Set by astro.config.mjs in the built server: the URL of the worker chunk it emits. Absent when running
@@ -48,6 +51,7 @@ export class ParsePool {
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
+  private readonly maxQueue: number;
   private readonly slots = new Set<Slot>();
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -57,11 +61,17 @@ export class ParsePool {
     this.size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism()));
     this.timeoutMs = options.timeoutMs ?? defaultParseTimeoutMs;
     this.maxHeapMb = options.maxHeapMb ?? 256;
+    this.maxQueue = Math.max(1, options.maxQueue ?? defaultParseQueue);
   }
 
   /** parseArticle(source) in a worker; never rejects: a stopped or failed parse is a diagnostic. */
   parse(source: string): Promise<ParsedArticle> {
     if (this.closed) return Promise.resolve(failed('the parser is shutting down; try again'));
+    // Jobs wait only while every worker is busy, so a full queue means the pool is saturated.
+    if (this.queue.length >= this.maxQueue) {
+      const n = this.queue.length;
+      return Promise.resolve(failed(`the parser is busy (${n} article${n === 1 ? '' : 's'} waiting); try again in a moment`));
+    }
     return new Promise((resolve) => {
       this.queue.push({ job: { id: this.nextId++, source }, resolve });
       this.dispatch();

@@ -13,6 +13,7 @@ import { canMove, isOpen, type Channel, type Complaint, type ComplaintEvent, typ
 import { ReferenceCounter } from './reference.ts';
 import { ComplaintStore, type ListQuery, type ListResult } from './store.ts';
 import { fingerprint, hashToken, isTokenShape, newTrackingToken, trackingPath } from './tokens.ts';
+import { SearchLinks } from '../search-followups/links.ts';
 import type { PublicComplaintInput, StaffComplaintInput } from './validation.ts';
 import { ActionError } from '@core/staff/actions.ts';
 import { StaffDirectory } from '@core/staff/users.ts';
@@ -63,9 +64,11 @@ export class ComplaintService {
   private readonly log: (line: string) => void;
   /** Staff accounts: the assignee's address for overdue alarms. */
   private readonly staff: StaffDirectory;
+  private readonly searchLinks: SearchLinks;
 
   constructor(private readonly deps: ComplaintServiceDeps) {
     this.store = new ComplaintStore(deps.db);
+    this.searchLinks = new SearchLinks(deps.db);
     this.references = new ReferenceCounter(deps.db);
     this.log = deps.log ?? ((line) => console.info(line));
     this.staff = new StaffDirectory(deps.db);
@@ -176,6 +179,7 @@ export class ComplaintService {
       }
       if (classified.failed) outbox.enqueue('classify', { complaintId: id }, id);
       if ('suggestionSession' in input) deflection.submitted(input.suggestionSession);
+      if ('searchId' in input && input.searchId) this.searchLinks.record(id, input.searchId);
       return { id, reference };
     });
     let written: { id: number; reference: string };

@@ -61,6 +61,8 @@ export const publicComplaintSchema = z.object({
   consent,
   idempotencyKey: z.string().regex(idempotencyKeyPattern).optional(),
   suggestionSession: z.string().regex(suggestionSessionPattern).optional(),
+  /** The public search whose results led to the form (decision 0090). */
+  searchId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 /** A complaint staff record from a phone call, mail, letter or visit: the email may be unknown. */
@@ -114,6 +116,7 @@ export const fieldLabels: Record<string, string> = {
   channel: 'channel',
   idempotencyKey: 'idempotencyKey',
   suggestionSession: 'suggestionSession',
+  searchId: 'searchId',
   message: 'message',
 };
 

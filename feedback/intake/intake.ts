@@ -2,6 +2,7 @@ import { formFields, parseForm, readBodyLimited } from '@core/http/limited-body.
 import type { FeedbackServices } from '../feedback.ts';
 import type { Channel } from '../complaints/model.ts';
 import { complaintLimits, fieldProblems, publicComplaintSchema, type FieldProblem } from '../complaints/validation.ts';
+import { countIntake } from './metrics.ts';
 
 /** The honeypot: a field people never see or fill; programs that fill every field do. */
 export const honeypotField = 'website';
@@ -27,6 +28,12 @@ export async function readFormLimited(request: Request, limit: number = complain
  * `error` (the complaint was not written, so the customer can safely send it again).
  */
 export async function takeComplaint(feedback: FeedbackServices, raw: Record<string, unknown>, options: { channel: Extract<Channel, 'web' | 'api'>; clientAddress: string }): Promise<IntakeOutcome> {
+  const outcome = await take(feedback, raw, options);
+  countIntake(options.channel, outcome.status);
+  return outcome;
+}
+
+async function take(feedback: FeedbackServices, raw: Record<string, unknown>, options: { channel: Extract<Channel, 'web' | 'api'>; clientAddress: string }): Promise<IntakeOutcome> {
   const trap = raw[honeypotField];
   if (typeof trap === 'string' ? trap.trim() !== '' : trap !== undefined && trap !== null && trap !== '') return { status: 'honeypot' };
   const parsed = publicComplaintSchema.safeParse(raw);

@@ -7,6 +7,7 @@ import { ContentStore } from '@core/content/store.ts';
 import { Popularity, popularityMigrations } from '@core/content/popularity.ts';
 import { openDatabase, type Db } from '@core/db/database.ts';
 import { publishMaxBodyBytes } from '@core/http/limited-body.ts';
+import { logEvent } from '@core/log/log.ts';
 import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts';
 import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
@@ -37,8 +38,11 @@ export interface App {
 }
 
 function reportProblems(file: string, diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) console.warn(`[content] left out: ${formatDiagnostic(file, d)}`);
+  for (const d of diagnostics) logEvent('warn', 'content.left_out', { file, line: d.line, column: d.column, message: `[content] left out: ${formatDiagnostic(file, d)}` });
 }
+
+/** The complaint room's notes (rounds, retraining, escalations) as JSON lines like every other log. */
+const complaintsNote = (line: string) => logEvent('info', 'complaints.note', { message: line });
 
 function createApp(): App {
   const cfg = config();
@@ -48,24 +52,26 @@ function createApp(): App {
   const parseCache = openParseCache(parseCacheFile(cfg.dataDir));
   const content = new ContentStore(cfg.contentDir, { cache: parseCache });
   content.on('invalid', reportProblems);
-  const parser = new ParsePool();
+  const parser = new ParsePool({ size: cfg.KB_PARSE_WORKERS, timeoutMs: cfg.KB_PARSE_TIMEOUT_MS, maxQueue: cfg.KB_PARSE_QUEUE });
   const pages = new PageCache(cfg.KB_PAGE_CACHE_BYTES, content);
   // Files the parse cache lacks (all of them on a first start) are parsed in the pool's workers, on every core.
   const contentLoaded = content.loadAllInParallel(parser).then(() => {
     if (cfg.KB_WATCH) content.watch();
     if (cfg.KB_WATCH && cfg.KB_RECONCILE_INTERVAL_MS) {
-      content.reconcileEvery(cfg.KB_RECONCILE_INTERVAL_MS, (files) => console.warn(`[content] reconciliation: ${files} files on disk differed from what was loaded; reloaded`));
+      content.reconcileEvery(cfg.KB_RECONCILE_INTERVAL_MS, (files) => logEvent('warn', 'content.reconciled', { files, message: `[content] reconciliation: ${files} files on disk differed from what was loaded; reloaded` }));
     }
     const load = content.lastLoad;
-    console.info(`[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out`);
+    logEvent('info', 'content.loaded', { articles: content.all().length, ms: load?.ms, parsed: load?.parsed, cached: load?.cached, leftOut: content.problems.size,
+      message: `[kb] ${content.all().length} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out` });
   });
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV, parser });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
   const clock = cfg.KB_CLOCK_FILE ? fileOffsetClock(cfg.KB_CLOCK_FILE) : undefined;
-  if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
+  if (cfg.KB_CLOCK_FILE) logEvent('warn', 'complaints.test_clock', { message: `[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)` });
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
-    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
+    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
+    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports); the
   // articles arriving while the content loads are not saves.
@@ -75,7 +81,7 @@ function createApp(): App {
     }),
   );
   const demo = ensureDemoComplaints(feedback.complaints, cfg.NODE_ENV);
-  if (demo) console.info(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
+  if (demo) complaintsNote(`[complaints] filed ${demo} demo complaints (NODE_ENV=development only)`);
   const indexer = new SearchIndexer(engine, content, path.join(cfg.dataDir, 'search', `manifest-${engine.name}.json`));
   const started = Date.now();
   // The words customers asked with, learned from opened results (docs/search.md, "Asked as").
@@ -83,16 +89,19 @@ function createApp(): App {
     halfLifeDays: cfg.SEARCH_ASKED_AS_HALF_LIFE_DAYS, maxPhrases: cfg.SEARCH_ASKED_AS_MAX_PHRASES, minVisitors: cfg.SEARCH_ASKED_AS_MIN_VISITORS });
   let stopLearning = () => {};
   const ready = contentLoaded.then(() => indexer.start()).then(async ({ indexed, removed }) => {
-    console.info(`[search] ${engine.name} engine ready in ${Date.now() - started} ms (${indexed} indexed, ${removed} removed)`);
+    const ms = Date.now() - started;
+    logEvent('info', 'search.ready', { engine: engine.name, ms, indexed, removed, message: `[search] ${engine.name} engine ready in ${ms} ms (${indexed} indexed, ${removed} removed)` });
     await learning.restore();
     stopLearning = learning.start(cfg.SEARCH_ASKED_AS_REFRESH_MS);
   }).catch((error: unknown) => {
     // Pages and complaints must keep working when search cannot start; search answers 503 meanwhile.
-    console.error(`[search] ${engine.name} engine failed to start:`, error instanceof Error ? error.message : error);
+    logEvent('error', 'search.failed', { engine: engine.name, error: error instanceof Error ? error.message : String(error) });
   });
   // On a stop signal, write the search index and close the database cleanly, so a restart loads the
   // index instead of re-analysing the articles changed since the last save.
   const shutdown = (signal: NodeJS.Signals) => {
+    const stopping = Date.now();
+    logEvent('info', 'server.stopping', { signal });
     stopScheduler();
     stopLearning();
     content.close();
@@ -101,6 +110,7 @@ function createApp(): App {
     void indexer.idle().then(() => engine.close()).catch(() => undefined).finally(() => {
       db.close();
       parseCache?.close();
+      logEvent('info', 'server.stopped', { signal, ms: Date.now() - stopping });
       process.kill(process.pid, signal);
     });
   };

@@ -1,19 +1,18 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Gauge } from 'prom-client';
+import { counter, histogram, registry } from '@core/metrics/registry.ts';
 import { outboxHealth } from '@feedback/outbox/health.ts';
 import type { App } from './app.ts';
 
-/** What /metrics exposes (Prometheus text format); one registry per process. */
-export const registry = new Registry();
+export { registry };
 
-const requests = new Counter({ name: 'kb_http_requests_total', help: 'Requests answered, by route pattern, method and status', labelNames: ['route', 'method', 'status'], registers: [registry] });
-const latency = new Histogram({
+const requests = counter({ name: 'kb_http_requests_total', help: 'Requests answered, by route pattern, method and status', labelNames: ['route', 'method', 'status'] });
+const latency = histogram({
   name: 'kb_http_request_duration_seconds',
   help: 'Time to the response head, by route pattern',
   labelNames: ['route'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
 });
-const failures = new Counter({ name: 'kb_http_unhandled_errors_total', help: 'Requests whose route threw (answered 500)', labelNames: ['route'], registers: [registry] });
+const failures = counter({ name: 'kb_http_unhandled_errors_total', help: 'Requests whose route threw (answered 500)', labelNames: ['route'] });
 
 /** Counts one answered request (the middleware calls it for every request). */
 export function observeRequest(route: string, method: string, status: number, seconds: number, threw: boolean): void {

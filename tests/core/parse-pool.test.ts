@@ -49,4 +49,14 @@ describe('parse pool', () => {
     await p.close();
     for (const parsed of await Promise.all(jobs)) expect(parsed).toMatchObject({ ok: false, diagnostics: [{ message: expect.stringMatching(/shutting down/) }] });
   }, 60_000);
+
+  it('answers "busy" at once when its queue is full, and takes jobs again once it drains', async () => {
+    const p = pool({ size: 1, maxQueue: 1 });
+    const running = p.parse(article('Running.'));
+    const waiting = p.parse(article('Waiting.'));
+    expect(await p.parse(article('One too many.'))).toEqual({ ok: false, diagnostics: [{ line: 1, column: 1, message: 'the parser is busy (1 article waiting); try again in a moment' }] });
+    expect((await running).ok).toBe(true);
+    expect((await waiting).ok).toBe(true);
+    expect((await p.parse(article('Later.'))).ok).toBe(true);
+  }, 60_000);
 });

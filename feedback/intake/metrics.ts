@@ -1,0 +1,11 @@
+import { counter } from '@core/metrics/registry.ts';
+
+const intake = counter({
+  name: 'kb_complaint_intake_total',
+  help: 'Complaints sent through the form (web) and the API, by outcome: created, replayed, invalid, honeypot, rate-limited, conflict, error',
+  labelNames: ['channel', 'outcome'],
+});
+
+export function countIntake(channel: string, outcome: string): void {
+  intake.inc({ channel, outcome });
+}
