@@ -10,6 +10,8 @@ import { SectionFile } from './section-file.ts';
 import { parseQuery, type QueryGroup } from './query.ts';
 import { defaultRanking, type Ranking } from './ranking.ts';
 import { Scorer } from './scorer.ts';
+import { compileSynonyms } from './synonyms.ts';
+import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 export interface EmbeddedOptions {
   /** Where the index is kept between runs, e.g. `${DATA_DIR}/search`. */
@@ -19,6 +21,8 @@ export interface EmbeddedOptions {
   saveDelayMs?: number;
   /** Longest a change waits to be written while changes keep coming (default 10 s). */
   maxSaveDelayMs?: number;
+  /** The locale's synonyms, asked for on every query so an edited file applies at once (see SynonymCatalog). */
+  synonyms?: (locale: Locale) => SynonymGroups;
 }
 
 /**
@@ -113,7 +117,8 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     await this.init();
     const index = this.index(query.locale);
-    const groups = parseQuery(query.q, index, this.ranking);
+    const synonyms = this.options.synonyms ? compileSynonyms(this.options.synonyms(query.locale), query.locale) : [];
+    const groups = parseQuery(query.q, index, this.ranking, synonyms);
     const { nums, scores } = this.scorer.score(index, groups);
     const audiences = new Set(query.audiences);
     const matches: Array<{ record: DocRecord; score: number }> = [];

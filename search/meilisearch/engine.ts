@@ -4,6 +4,7 @@ import { locales, type Locale } from '@core/i18n/locales.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { buildFilter, markClose, markedToHtml, markOpen, meiliId, toMeiliArticle, type MeiliArticle } from './documents.ts';
 import { indexSettings, indexUid } from './settings.ts';
+import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 export interface MeiliOptions {
   host: string;
@@ -12,6 +13,8 @@ export interface MeiliOptions {
   prefix?: string;
   /** How long to wait for Meilisearch to apply a write before giving up. */
   taskTimeoutMs?: number;
+  /** The locale's synonyms file, sent with the index settings. */
+  synonyms?: (locale: Locale) => SynonymGroups;
 }
 
 function localeOf(articleId: string): Locale {
@@ -36,11 +39,13 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly client: Meilisearch;
   private readonly prefix: string;
   private readonly wait: { timeout: number };
+  private readonly synonyms: (locale: Locale) => SynonymGroups;
 
   constructor(options: MeiliOptions) {
     this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
     this.prefix = options.prefix ?? 'kb_';
     this.wait = { timeout: options.taskTimeoutMs ?? 30_000 };
+    this.synonyms = options.synonyms ?? (() => []);
   }
 
   private index(locale: Locale) {
@@ -54,7 +59,7 @@ export class MeilisearchEngine implements SearchEngine {
       if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
         throw new Error(`Meilisearch could not create ${uid}: ${created.error?.message}`);
       }
-      const updated = await this.index(locale).updateSettings(indexSettings(locale)).waitTask(this.wait);
+      const updated = await this.index(locale).updateSettings(indexSettings(locale, this.synonyms(locale))).waitTask(this.wait);
       if (updated.status === 'failed') throw new Error(`Meilisearch rejected settings for ${uid}: ${updated.error?.message}`);
     }
   }
