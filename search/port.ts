@@ -66,6 +66,11 @@ export interface SearchEngine {
   /** Replaces the whole index with these documents. */
   replaceAll(docs: SearchDocument[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * "Did you mean": the query with its unknown words replaced by close words of articles the audiences
+   * may see, only when that query finds something; engines without their own term list leave it out.
+   */
+  suggestSpelling?(query: Pick<SearchQuery, 'q' | 'locale' | 'audiences'>): Promise<string | undefined>;
   /** Number of indexed documents (for health and progress). */
   count(): Promise<number>;
   close(): Promise<void>;

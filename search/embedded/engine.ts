@@ -11,6 +11,7 @@ import { parseQuery, type QueryGroup } from './query.ts';
 import { defaultRanking, type Ranking } from './ranking.ts';
 import { Scorer } from './scorer.ts';
 import { compileSynonyms } from './synonyms.ts';
+import { spellingSuggestion } from './spelling.ts';
 import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 export interface EmbeddedOptions {
@@ -139,6 +140,14 @@ export class EmbeddedEngine implements SearchEngine {
     const from = (Math.max(1, query.page) - 1) * limit;
     const hits = matches.slice(from, from + limit).map((m) => this.toHit(index, groups, m.record, m.score));
     return { total: matches.length, hits, facets };
+  }
+
+  async suggestSpelling(query: Pick<SearchQuery, 'q' | 'locale' | 'audiences'>): Promise<string | undefined> {
+    await this.init();
+    const suggestion = spellingSuggestion(this.index(query.locale), query.q, query.audiences);
+    if (!suggestion || suggestion === query.q.trim()) return undefined;
+    const { total } = await this.search({ ...query, q: suggestion, page: 1, limit: 1 });
+    return total > 0 ? suggestion : undefined;
   }
 
   private toHit(index: LocaleIndex, groups: QueryGroup[], record: DocRecord, score: number): SearchHit {
