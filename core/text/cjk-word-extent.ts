@@ -1,0 +1,26 @@
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const allCjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+/** How far around a match the run is segmented: words are short, and a run can be a whole paragraph. */
+const reach = 24;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Extends a CJK match to the dictionary word it sits inside (冰 in 冰箱 marks 冰箱), so a highlight never
+ * cuts a word. Only a word that holds the whole match counts: a match across two words (不冷 in 就不|冷)
+ * stays exactly as matched, so a neighbouring word is never swallowed. Anything else is returned as is.
+ */
+export function cjkWordExtent(text: string, start: number, end: number): { start: number; end: number } {
+  if (end <= start || !allCjk.test(text.slice(start, end))) return { start, end };
+  let from = start;
+  while (from > 0 && start - from < reach && cjk.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < reach && cjk.test(text[to]!)) to++;
+  segmenter ??= new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+  for (const { segment, index, isWordLike } of segmenter.segment(text.slice(from, to))) {
+    const s = from + index;
+    const e = s + segment.length;
+    if (s > start) break;
+    if (e >= end) return isWordLike && allCjk.test(segment) ? { start: s, end: e } : { start, end };
+  }
+  return { start, end };
+}
