@@ -26,6 +26,15 @@ function firstVisible(index: LocaleIndex, term: string, audiences: ReadonlySet<A
   return undefined;
 }
 
+/** A damaged index file costs the suggestion its body text, never the results page. */
+function sectionTexts(index: LocaleIndex, record: DocRecord): string[] {
+  try {
+    return index.sectionsOf(record).flatMap((s) => [s.heading, s.text]);
+  } catch {
+    return [];
+  }
+}
+
 function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
@@ -46,7 +55,7 @@ function writtenForm(index: LocaleIndex, term: string, typed: string, audiences:
   const record = firstVisible(index, term, audiences);
   if (!record) return undefined;
   const forms = new Set<string>();
-  const texts = [record.doc.title, record.doc.summary, record.doc.answer, ...index.sectionsOf(record).flatMap((s) => [s.heading, s.text])];
+  const texts = [record.doc.title, record.doc.summary, record.doc.answer, ...sectionTexts(index, record)];
   for (const text of texts) scan(text, index.locale, (t) => t.term === term && forms.add(text.slice(t.start, t.end).toLocaleLowerCase(index.locale)));
   return [...forms].sort((a, b) => editDistance(a, typed) - editDistance(b, typed) || (a < b ? -1 : 1))[0];
 }
