@@ -1,5 +1,5 @@
 import { scan, type CjkWordFinder } from '@core/text/analyze.ts';
-import { cjkWordExtent } from '@core/text/cjk-word-extent.ts';
+import { cjkWordExtents } from '@core/text/cjk-word-extent.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -51,11 +51,7 @@ function matchedRanges(text: string, locale: Locale, terms: ReadonlySet<string>)
 
 /** The shown ranges, each CJK one widened to the dictionary word it sits inside and never beyond it (see cjkWordExtent). */
 function wholeWords(text: string, ranges: Range[], start: number, end: number): Range[] {
-  const widened = ranges.map((r) => {
-    const word = cjkWordExtent(text, r.start, r.end);
-    return { term: r.term, start: Math.max(start, word.start), end: Math.min(end, word.end) };
-  });
-  return merge(widened);
+  return merge(cjkWordExtents(text, start, end, ranges));
 }
 
 /** The window of `size` characters holding the most distinct matched terms (then the most matches), started a little before its first match. */

@@ -24,3 +24,22 @@ export function cjkWordExtent(text: string, start: number, end: number): { start
   }
   return { start, end };
 }
+
+/**
+ * `cjkWordExtent` for many matches of one window of text, segmenting the window once (snippets have
+ * several matches each, and segmenting is the costly part). Matches must lie inside [from, to).
+ */
+export function cjkWordExtents<T extends { start: number; end: number }>(text: string, from: number, to: number, matches: T[]): T[] {
+  const cjkMatches = matches.filter((m) => m.end > m.start && allCjk.test(text.slice(m.start, m.end)));
+  if (!cjkMatches.length) return matches;
+  segmenter ??= new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+  const words: Array<{ start: number; end: number }> = [];
+  for (const { segment, index, isWordLike } of segmenter.segment(text.slice(from, to))) {
+    if (isWordLike && allCjk.test(segment)) words.push({ start: from + index, end: from + index + segment.length });
+  }
+  return matches.map((m) => {
+    if (!cjkMatches.includes(m)) return m;
+    const word = words.find((w) => w.start <= m.start && m.end <= w.end);
+    return word ? { ...m, start: word.start, end: word.end } : m;
+  });
+}
