@@ -5,6 +5,7 @@ import { checkLinks } from '@core/content/links.ts';
 import { checkGlossary, messageFiles } from '@core/i18n/glossary/check.ts';
 import { locales } from '@core/i18n/locales.ts';
 import { ContentStore } from '@core/content/store.ts';
+import { SynonymCatalog } from '@core/content/synonyms.ts';
 import { formatDiagnostic } from '@core/markdown/diagnostic.ts';
 
 /** Checks every article under a content directory; exits non-zero if any has a problem. */
@@ -54,11 +55,15 @@ for (const locale of locales) {
   }
 }
 
+// Synonyms files: their shape, and each word in one group only.
+const synonymProblems = [...new SynonymCatalog(root).problems()].flatMap(([file, diagnostics]) => diagnostics.map((d) => formatDiagnostic(shown(file), d)));
+for (const line of synonymProblems) console.error(line);
+
 const counts = new Map<string, number>();
 for (const a of articles) {
   const key = `${a.locale}\t${a.meta.category}`;
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
-console.log(`${articles.length} articles OK, ${store.problems.size} files with ${problemCount} problems, ${linkProblems.length} broken links, ${glossaryProblems} glossary problems; ${trackLoad.tracks.length} onboarding tracks, ${trackProblemCount} track problems`);
+console.log(`${articles.length} articles OK, ${store.problems.size} files with ${problemCount} problems, ${linkProblems.length} broken links, ${glossaryProblems} glossary problems; ${trackLoad.tracks.length} onboarding tracks, ${trackProblemCount} track problems, ${synonymProblems.length} synonym problems`);
 for (const [key, n] of [...counts].sort()) console.log(`  ${key}\t${n}`);
-process.exit(store.problems.size || linkProblems.length || glossaryProblems || trackProblemCount ? 1 : 0);
+process.exit(store.problems.size || linkProblems.length || glossaryProblems || trackProblemCount || synonymProblems.length ? 1 : 0);

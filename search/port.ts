@@ -69,6 +69,11 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Replaces every article's learned "asked as" phrases (search/asked-as/); articles left out have none. */
   setAskedAs(entries: AskedAs[]): Promise<void>;
+  /**
+   * "Did you mean": the query with its unknown words replaced by close words of articles the audiences
+   * may see, only when that query finds something; engines without their own term list leave it out.
+   */
+  suggestSpelling?(query: Pick<SearchQuery, 'q' | 'locale' | 'audiences'>): Promise<string | undefined>;
   /** Number of indexed documents (for health and progress). */
   count(): Promise<number>;
   close(): Promise<void>;

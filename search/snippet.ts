@@ -1,4 +1,5 @@
 import { scan, type CjkWordFinder } from '@core/text/analyze.ts';
+import { cjkWordExtents } from '@core/text/cjk-word-extent.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -31,11 +32,7 @@ function cjkWordsAmong(terms: ReadonlySet<string>): CjkWordFinder {
   };
 }
 
-/** Ranges of the text whose index terms are among `terms`; overlapping ones (CJK bigrams) merged. */
-function matchedRanges(text: string, locale: Locale, terms: ReadonlySet<string>): Range[] {
-  const hits: Array<{ term: string; start: number; end: number }> = [];
-  scan(text, locale, (t) => terms.has(t.term) && hits.push(t), { cjkWords: cjkWordsAmong(terms) });
-  hits.sort((a, b) => a.start - b.start);
+function merge(hits: Range[]): Range[] {
   const ranges: Range[] = [];
   for (const t of hits) {
     const last = ranges.at(-1);
@@ -43,6 +40,18 @@ function matchedRanges(text: string, locale: Locale, terms: ReadonlySet<string>)
     else ranges.push({ start: t.start, end: t.end, term: t.term });
   }
   return ranges;
+}
+
+/** Ranges of the text whose index terms are among `terms`; overlapping ones (CJK bigrams) merged. */
+function matchedRanges(text: string, locale: Locale, terms: ReadonlySet<string>): Range[] {
+  const hits: Range[] = [];
+  scan(text, locale, (t) => terms.has(t.term) && hits.push({ term: t.term, start: t.start, end: t.end }), { cjkWords: cjkWordsAmong(terms) });
+  return merge(hits.sort((a, b) => a.start - b.start));
+}
+
+/** The shown ranges, each CJK one widened to the dictionary word it sits inside and never beyond it (see cjkWordExtent). */
+function wholeWords(text: string, ranges: Range[], start: number, end: number): Range[] {
+  return merge(cjkWordExtents(text, start, end, ranges));
 }
 
 /** The window of `size` characters holding the most distinct matched terms (then the most matches), started a little before its first match. */
@@ -86,8 +95,7 @@ export function highlight(text: string, locale: Locale, terms: ReadonlySet<strin
   const [start, end] = bestWindow(text, ranges, size);
   let html = start > 0 ? '…' : '';
   let at = start;
-  for (const r of ranges) {
-    if (r.start < start || r.end > end) continue;
+  for (const r of wholeWords(text, ranges.filter((x) => x.start >= start && x.end <= end), start, end)) {
     html += `${escapeHtml(text.slice(at, r.start))}<mark>${escapeHtml(text.slice(r.start, r.end))}</mark>`;
     at = r.end;
   }

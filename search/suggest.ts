@@ -1,5 +1,6 @@
 import { products, type ProductId } from '@core/content/products.ts';
 import type { Locale } from '@core/i18n/locales.ts';
+import { englishHits, fallbackLocale } from './fallback.ts';
 import type { SearchEngine, SearchHit } from './port.ts';
 
 export interface SuggestParams {
@@ -18,7 +19,6 @@ export interface Suggestion {
   fallback: boolean;
 }
 
-const fallbackLocale: Locale = 'en';
 const candidates = 20;
 /** Below this many articles in the customer's language about the chosen product (or at all, without one), English ones are added. */
 export const minLocalMatches = 2;
@@ -43,8 +43,7 @@ export async function suggestArticles(engine: SearchEngine, params: SuggestParam
   const enough = product ? specific.length >= minLocalMatches : general.length >= minLocalMatches;
   let english: SearchHit[] = [];
   if (!enough && locale !== fallbackLocale) {
-    english = (await search(q, fallbackLocale, product)).filter((h) => about(h, product));
-    if (product && english.length < limit) english = [...english, ...(await search(products[product], fallbackLocale, product))];
+    english = (await englishHits(engine, product ? [q, products[product]] : [q], { audiences: ['public'], product, limit })).filter((h) => about(h, product));
   }
   const seen = new Set<string>();
   const picked: Suggestion[] = [];

@@ -1,3 +1,4 @@
+import { cjkWordExtent } from '@core/text/cjk-word-extent.ts';
 import type { ComplaintCategory } from '@core/content/complaint-categories.ts';
 import type { Channel, Severity, Status } from './model.ts';
 
@@ -57,9 +58,12 @@ export function highlight(text: string, terms: readonly string[]): Array<{ text:
   const out: Array<{ text: string; hit: boolean }> = [];
   let last = 0;
   for (const m of text.matchAll(pattern)) {
-    if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
-    out.push({ text: m[0], hit: true });
-    last = m.index + m[0].length;
+    // A CJK term inside a longer word marks that word (冰 in 冰箱), never a neighbour (see cjkWordExtent).
+    const word = cjkWordExtent(text, m.index, m.index + m[0].length);
+    const start = Math.max(last, word.start);
+    if (start > last) out.push({ text: text.slice(last, start), hit: false });
+    out.push({ text: text.slice(start, word.end), hit: true });
+    last = word.end;
   }
   if (last < text.length) out.push({ text: text.slice(last), hit: false });
   return out;

@@ -11,6 +11,9 @@ import { SectionFile } from './section-file.ts';
 import { parseQuery, type QueryGroup } from './query.ts';
 import { defaultRanking, type Ranking } from './ranking.ts';
 import { Scorer } from './scorer.ts';
+import { compileSynonyms } from './synonyms.ts';
+import { spellingSuggestion } from './spelling.ts';
+import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 export interface EmbeddedOptions {
   /** Where the index is kept between runs, e.g. `${DATA_DIR}/search`. */
@@ -20,6 +23,8 @@ export interface EmbeddedOptions {
   saveDelayMs?: number;
   /** Longest a change waits to be written while changes keep coming (default 10 s). */
   maxSaveDelayMs?: number;
+  /** The locale's synonyms, asked for on every query so an edited file applies at once (see SynonymCatalog). */
+  synonyms?: (locale: Locale) => SynonymGroups;
 }
 
 /**
@@ -119,7 +124,8 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     await this.init();
     const index = this.index(query.locale);
-    const groups = parseQuery(query.q, index, this.ranking);
+    const synonyms = this.options.synonyms ? compileSynonyms(this.options.synonyms(query.locale), query.locale) : [];
+    const groups = parseQuery(query.q, index, this.ranking, synonyms);
     const { nums, scores } = this.scorer.score(index, groups);
     const audiences = new Set(query.audiences);
     const matches: Array<{ record: DocRecord; score: number }> = [];
@@ -140,6 +146,14 @@ export class EmbeddedEngine implements SearchEngine {
     const from = (Math.max(1, query.page) - 1) * limit;
     const hits = matches.slice(from, from + limit).map((m) => this.toHit(index, groups, m.record, m.score));
     return { total: matches.length, hits, facets };
+  }
+
+  async suggestSpelling(query: Pick<SearchQuery, 'q' | 'locale' | 'audiences'>): Promise<string | undefined> {
+    await this.init();
+    const suggestion = spellingSuggestion(this.index(query.locale), query.q, query.audiences);
+    if (!suggestion || suggestion === query.q.trim()) return undefined;
+    const { total } = await this.search({ ...query, q: suggestion, page: 1, limit: 1 });
+    return total > 0 ? suggestion : undefined;
   }
 
   private toHit(index: LocaleIndex, groups: QueryGroup[], record: DocRecord, score: number): SearchHit {

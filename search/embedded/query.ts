@@ -1,6 +1,7 @@
 import { analyze, type Token } from '@core/text/analyze.ts';
 import type { LocaleIndex } from './locale-index.ts';
 import type { Ranking } from './ranking.ts';
+import { addSynonyms, type CompiledSynonyms } from './synonyms.ts';
 
 export interface Variant {
   term: string;
@@ -50,9 +51,10 @@ function typoVariants(index: LocaleIndex, token: Token, ranking: Ranking, exclud
 
 /**
  * Turns the query text into weighted term groups. The last word may be unfinished (search as you type),
- * so it also matches completions; words long enough to hold a typo also match terms an edit or two away.
+ * so it also matches completions; words long enough to hold a typo also match terms an edit or two away;
+ * words of the locale's synonyms file also match their synonyms.
  */
-export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking): QueryGroup[] {
+export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking, synonyms: CompiledSynonyms = []): QueryGroup[] {
   const tokens = analyze(q, index.locale);
   const last = tokens.reduce<Token | undefined>((a, t) => (!a || t.end >= a.end ? t : a), undefined);
   const typing = last !== undefined && last.end === q.trimEnd().length && (last.kind === 'word' || last.kind === 'cjk-char');
@@ -72,5 +74,6 @@ export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking): Que
     variants.push(...typoVariants(index, token, ranking, exclude));
     groups.push({ variants });
   }
+  addSynonyms(groups, tokens, synonyms);
   return groups;
 }

@@ -5,6 +5,7 @@ import type { AskedAs } from '../asked-as/asked-as.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
 import { buildFilter, markClose, markedToHtml, markOpen, meiliId, toMeiliArticle, type MeiliArticle } from './documents.ts';
 import { indexSettings, indexUid } from './settings.ts';
+import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 export interface MeiliOptions {
   host: string;
@@ -13,6 +14,8 @@ export interface MeiliOptions {
   prefix?: string;
   /** How long to wait for Meilisearch to apply a write before giving up. */
   taskTimeoutMs?: number;
+  /** The locale's synonyms file, sent with the index settings. */
+  synonyms?: (locale: Locale) => SynonymGroups;
 }
 
 function localeOf(articleId: string): Locale {
@@ -39,11 +42,13 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly wait: { timeout: number };
   /** The learned phrases by article id, so an article re-sent after an edit keeps them. */
   private askedAs = new Map<string, string[]>();
+  private readonly synonyms: (locale: Locale) => SynonymGroups;
 
   constructor(options: MeiliOptions) {
     this.client = new Meilisearch({ host: options.host, apiKey: options.apiKey });
     this.prefix = options.prefix ?? 'kb_';
     this.wait = { timeout: options.taskTimeoutMs ?? 30_000 };
+    this.synonyms = options.synonyms ?? (() => []);
   }
 
   private index(locale: Locale) {
@@ -57,7 +62,7 @@ export class MeilisearchEngine implements SearchEngine {
       if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
         throw new Error(`Meilisearch could not create ${uid}: ${created.error?.message}`);
       }
-      const updated = await this.index(locale).updateSettings(indexSettings(locale)).waitTask(this.wait);
+      const updated = await this.index(locale).updateSettings(indexSettings(locale, this.synonyms(locale))).waitTask(this.wait);
       if (updated.status === 'failed') throw new Error(`Meilisearch rejected settings for ${uid}: ${updated.error?.message}`);
     }
   }

@@ -1,48 +1,29 @@
 import type { Settings } from 'meilisearch';
 import type { Locale } from '@core/i18n/locales.ts';
+import type { SynonymGroups } from '@core/content/synonym-file.ts';
 
 /** Meilisearch's language codes (ISO 639-3) for our locales, so each index tokenizes one language. */
 export const meiliLanguages: Record<Locale, string> = { en: 'eng', es: 'spa', 'zh-Hant': 'cmn', el: 'ell', fi: 'fin' };
 
-/** Words customers use for the same thing; kept small and about our products, not a thesaurus. */
-export const synonyms: Record<Locale, Record<string, string[]>> = {
-  en: {
-    warranty: ['guarantee'],
-    guarantee: ['warranty'],
-    fridge: ['refrigerator'],
-    refrigerator: ['fridge'],
-    washer: ['washing machine'],
-    'washing machine': ['washer'],
-    refund: ['money back'],
-    vacuum: ['hoover'],
-  },
-  es: {
-    garantia: ['garantía'],
-    nevera: ['frigorífico', 'refrigerador'],
-    frigorífico: ['nevera', 'refrigerador'],
-    lavadora: ['lavarropas'],
-    reembolso: ['devolución del dinero'],
-  },
-  'zh-Hant': {
-    保固: ['保修', '保養'],
-    冰箱: ['雪櫃'],
-    洗衣機: ['洗衣机'],
-  },
-  el: {
-    εγγύηση: ['εγγυηση'],
-    ψυγείο: ['ψυγειο'],
-  },
-  fi: {
-    takuu: ['tuotetakuu'],
-    jääkaappi: ['kylmälaite'],
-  },
-};
+/**
+ * Meilisearch's synonyms map each word to the words it also finds, so a group of the locale's synonyms
+ * file becomes one entry per word naming the others (the same vocabulary the embedded engine expands).
+ * Keys are lower-cased: Meilisearch matches synonyms on normalized words.
+ */
+export function meiliSynonyms(groups: SynonymGroups, locale: Locale): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const group of groups) {
+    const words = [...new Set(group.map((w) => w.toLocaleLowerCase(locale)))];
+    for (const word of words) out[word] = [...new Set([...(out[word] ?? []), ...words.filter((w) => w !== word)])];
+  }
+  return out;
+}
 
 /**
  * Index settings as data: applied at start-up, and Meilisearch treats an unchanged update as a no-op,
- * so applying them on every start is safe.
+ * so applying them on every start is safe (a changed synonyms file therefore applies at the next start).
  */
-export function indexSettings(locale: Locale): Settings {
+export function indexSettings(locale: Locale, synonymGroups: SynonymGroups = []): Settings {
   return {
     // Order is rank: a match in the title outweighs one in the summary or answer, then headings, then body,
     // then the words customers were learned to ask with (search/asked-as/).
@@ -50,7 +31,7 @@ export function indexSettings(locale: Locale): Settings {
     filterableAttributes: ['audience', 'category', 'product', 'tags'],
     sortableAttributes: ['updated', 'title'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-    synonyms: synonyms[locale],
+    synonyms: meiliSynonyms(synonymGroups, locale),
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 1000 },

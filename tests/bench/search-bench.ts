@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContentStore } from '@core/content/store.ts';
+import { SynonymCatalog, synonymsFolder } from '@core/content/synonyms.ts';
 import { formatDiagnostic } from '@core/markdown/diagnostic.ts';
 import { locales, type Locale } from '@core/i18n/locales.ts';
 import { toSearchDocument } from '@search/documents.ts';
@@ -171,6 +172,10 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
   const generated = await timed(() => generateCorpus(contentDir, size, lexicons));
   const corpus = generated.value;
 
+  // The project's synonyms, as served: every query pays for looking them up and matching them.
+  fs.cpSync(path.join(repoRoot, 'content', synonymsFolder), path.join(contentDir, synonymsFolder), { recursive: true });
+  const synonyms = new SynonymCatalog(contentDir);
+
   say('parsing articles through the content pipeline');
   const parsed = await timed(() => new ContentStore(contentDir).loadAll());
   let store: ContentStore | undefined = parsed.value;
@@ -193,7 +198,7 @@ async function benchSize(size: number, root: string, appDir: string, lexicons: R
 
   say('embedded engine: cold start in a fresh process');
   const embeddedCold = coldStart('embedded', searchDir);
-  const loaded = new EmbeddedEngine({ dir: searchDir, ...noAutoSave });
+  const loaded = new EmbeddedEngine({ dir: searchDir, ...noAutoSave, synonyms: (locale) => synonyms.groups(locale) });
   await loaded.init();
   say('embedded engine: in-process query latency');
   const embeddedLatency = await latencyOf(queries, options.passes, (q) => loaded.search({ q: q.q, locale: q.locale, audiences: ['public'], page: 1, limit: 10 }));

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locales, type Locale } from '@core/i18n/locales.ts';
+import { SynonymCatalog } from '@core/content/synonyms.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import type { SearchDocument, SearchEngine } from '@search/port.ts';
 import { config } from '@core/config/config.ts';
@@ -174,18 +175,24 @@ function parseArgs(args: string[]): { dirs: string[]; learn?: LearnSetting } {
 }
 
 async function main(): Promise<void> {
-  const { dirs, learn } = parseArgs(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const { dirs, learn } = parseArgs(args);
+  const noSynonyms = args.includes('--no-synonyms');
   if (!dirs.length) {
-    console.error('usage: npm run eval:search -- [--learn-split SHARE --seed N] DIR [DIR...]   (each DIR holds corpus.jsonl and queries.jsonl)');
+    console.error('usage: npm run eval:search -- [--learn-split SHARE --seed N] [--no-synonyms] DIR [DIR...]   (each DIR holds corpus.jsonl and queries.jsonl)');
     process.exit(2);
   }
+  // Measured as served: with the project's synonyms files, unless asked to leave them out for a comparison.
+  const catalog = new SynonymCatalog(path.resolve(import.meta.dirname, '../../content'));
+  const synonyms = noSynonyms ? undefined : (locale: Locale) => catalog.groups(locale);
+  if (noSynonyms) console.log('without the synonyms files (--no-synonyms)');
   const figures: Record<string, (Scores & { locales?: Record<string, Scores>; notes?: string[]; unlearned?: Scores }) | { unsupported: string }> = {};
   for (const dir of dirs) {
     const name = path.basename(path.resolve(dir));
     const started = performance.now();
     let evaluated: Awaited<ReturnType<typeof evaluateSet>>;
     try {
-      evaluated = await evaluateSet(dir, (tmp) => new EmbeddedEngine({ dir: tmp }), learn);
+      evaluated = await evaluateSet(dir, (tmp) => new EmbeddedEngine({ dir: tmp, ...(synonyms ? { synonyms } : {}) }), learn);
     } catch (error) {
       if (!(error instanceof UnsupportedLocale)) throw error;
       console.log(`${name.padEnd(24)} not measured: ${error.message}`);

@@ -1,0 +1,74 @@
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { isLocale, type Locale } from '@core/i18n/locales.ts';
+import type { Diagnostic } from '@core/markdown/diagnostic.ts';
+
+/**
+ * One locale's regional vocabulary: `content/synonyms/<locale>.yaml`, a list of groups of words or
+ * phrases customers use for the same thing (保固 and the mainland 保修). Every entry of a group finds
+ * what the others find; the word typed still ranks above its synonyms.
+ */
+export const maxGroups = 500;
+export const maxPhrasesPerGroup = 10;
+export const maxPhraseLength = 60;
+
+const phrase = z
+  .string({ invalid_type_error: 'must be a word or phrase in quotes or plain text' })
+  .trim()
+  .min(1, 'is empty')
+  .max(maxPhraseLength, `must be at most ${maxPhraseLength} characters`);
+
+export const synonymFileSchema = z
+  .array(
+    z
+      .array(phrase, { invalid_type_error: 'must be a list of words, like [保固, 保修]' })
+      .min(2, 'needs at least 2 words or phrases')
+      .max(maxPhrasesPerGroup, `must have at most ${maxPhrasesPerGroup} words or phrases`),
+    { invalid_type_error: 'must be a list of groups, each a list like [refund, money back]' },
+  )
+  .max(maxGroups, `must have at most ${maxGroups} groups`);
+
+export type SynonymGroups = string[][];
+
+export type SynonymFileResult = { ok: true; locale: Locale; groups: SynonymGroups } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parses and checks one synonyms file; every problem comes with its line and column. */
+export function parseSynonymFile(file: string, source: string): SynonymFileResult {
+  const name = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  if (!isLocale(name)) return { ok: false, diagnostics: [{ line: 1, column: 1, message: `file name "${name}" is not a locale: name it after one (en, es, zh-Hant, el, fi)` }] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length) return { ok: false, diagnostics: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 20 }) ?? [];
+  } catch (error) {
+    return { ok: false, diagnostics: [{ line: 1, column: 1, message: `YAML: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const where = (path: ReadonlyArray<string | number>) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return at(node.range[0]);
+    }
+    return { line: 1, column: 1 };
+  };
+  const parsed = synonymFileSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, diagnostics: parsed.error.issues.map((issue) => ({ ...where(issue.path), message: issue.message })) };
+  // A word in two groups would make both groups one without anyone having decided so.
+  const firstSeen = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  parsed.data.forEach((group, g) =>
+    group.forEach((entry, i) => {
+      const key = entry.toLocaleLowerCase(name);
+      const earlier = firstSeen.get(key);
+      if (earlier !== undefined && earlier !== g) diagnostics.push({ ...where([g, i]), message: `"${entry}" is already in the group on line ${where([earlier]).line}: keep each word in one group` });
+      else firstSeen.set(key, g);
+    }),
+  );
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, locale: name, groups: parsed.data };
+}
