@@ -20,6 +20,9 @@ import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
 import { Customers } from './customers/customers.ts';
+import type { ErasureStep } from '@core/privacy/erasure.ts';
+import { Privacy } from './privacy/privacy.ts';
+import { erasureSteps } from './privacy/steps.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -42,6 +45,12 @@ export interface FeedbackOptions {
   outbox?: OutboxOptions;
   /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
   phoneRegion?: string;
+  /** Days after closing before a complaint's personal data is erased (CONTACT_RETENTION_DAYS); default 1095. */
+  retentionDays?: number;
+  /** DATA_DIR, for erasure steps that remove files. */
+  dataDir?: string;
+  /** Erasure steps of other rooms (search analytics), run with the complaint room's own. */
+  erasureSteps?: readonly ErasureStep[];
   log?: (line: string) => void;
 }
 
@@ -61,6 +70,8 @@ export interface FeedbackServices {
   deflection: Deflection;
   /** One record per customer across every channel: search, history, merges. */
   customers: Customers;
+  /** The customer's data: download, erasure by the customer or an administrator, the retention period. */
+  privacy: Privacy;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -82,7 +93,7 @@ export interface TickResult {
   escalated: string[];
   /** Teams whose lead got the daily digest of overdue unassigned complaints this round. */
   digests: string[];
-  /** Closed complaints whose contact details were removed this round. */
+  /** Closed complaints whose personal data was erased this round (the retention period). */
   anonymized: number;
   modelSaved: boolean;
   retrained: boolean;
@@ -91,8 +102,6 @@ export interface TickResult {
 
 /** Retrain from all examples once this many staff corrections have come in since the last training. */
 const retrainAfterCorrections = 10;
-/** Contact details of closed complaints are removed this long after resolution (the form promises it). */
-export const contactRetentionDays = 365;
 
 /** Builds the complaint room: seeds defaults into empty tables, wires the outbox and the scheduler. */
 export function createFeedback(options: FeedbackOptions): FeedbackServices {
@@ -119,6 +128,9 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
     onIntake: (contact) => customers.attach(contact), log });
+  const retentionDays = options.retentionDays ?? 1095;
+  const privacy = new Privacy({ db, clock, outbox, siteUrl: options.siteUrl, retentionDays, dataDir: options.dataDir, steps: [...erasureSteps, ...(options.erasureSteps ?? [])],
+    afterErasure: () => classification.reload() });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
@@ -139,10 +151,8 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     } catch (error) {
       log(`[complaints] overdue digests failed: ${error instanceof Error ? error.message : error}`);
     }
-    const now = clock.now();
-    const anonymized = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
-    if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
-    if (anonymized) customers.forgetWithoutContacts();
+    const { complaints: anonymized } = privacy.purgeExpired();
+    if (anonymized) log(`[complaints] erased the personal data of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${retentionDays} days ago`);
     let modelSaved = false;
     let retrained = false;
     try {
@@ -185,5 +195,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, privacy, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -103,11 +103,6 @@ export class Customers {
     })();
   }
 
-  /** Clears customer records whose complaints no longer hold contact details (after the retention period). */
-  forgetWithoutContacts(): number {
-    return this.deps.db.transaction(() => this.store.forgetWithoutContacts(this.deps.clock.now().toISOString()))();
-  }
-
   /**
    * Customers matching `q`, as this person may see them: a complaint reference, part of an email address,
    * a phone number (any common notation, or its last digits), or a name with typos and without accents.

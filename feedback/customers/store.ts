@@ -124,11 +124,6 @@ function statements(db: Db) {
     mergesInto: db.prepare(`SELECT id, at, actor_id AS actorId, from_id AS fromId, into_id AS intoId, complaint_ids AS complaintIds, filled, undone_at AS undoneAt
       FROM customer_merges WHERE into_id = ? ORDER BY id DESC`),
     undone: db.prepare('UPDATE customer_merges SET undone_at = @at, undone_by = @by WHERE id = @id AND undone_at IS NULL'),
-    forgettable: db.prepare(`SELECT id FROM customers WHERE (email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL)
-      AND NOT EXISTS (SELECT 1 FROM customer_complaints l JOIN complaints c ON c.id = l.complaint_id
-        JOIN customers m ON m.id = l.customer_id
-        WHERE (l.customer_id = customers.id OR m.merged_into = customers.id) AND (c.email IS NOT NULL OR c.phone IS NOT NULL OR c.name IS NOT NULL))`),
-    forget: db.prepare(`UPDATE customers SET email = NULL, phone = NULL, name = NULL, name_folded = '', gram_count = 0, updated_at = @at WHERE id = @id`),
   };
 }
 
@@ -268,19 +263,6 @@ export class CustomerStore {
 
   markUndone(id: number, at: string, by: number): boolean {
     return this.s.undone.run({ id, at, by }).changes === 1;
-  }
-
-  /**
-   * Removes the contact details of customers none of whose complaints still holds any (they were all
-   * cleared at the end of the retention period), so the record does not outlive them.
-   */
-  forgetWithoutContacts(at: string): number {
-    const ids = this.s.forgettable.pluck().all() as number[];
-    for (const id of ids) {
-      this.s.forget.run({ id, at });
-      this.s.clearGrams.run(id);
-    }
-    return ids.length;
   }
 }
 

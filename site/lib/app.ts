@@ -12,6 +12,7 @@ import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
+import { searchQueryTexts } from '@search/analytics-erasure.ts';
 import { createAnswerFinder } from '@search/answers.ts';
 import { SearchInsights } from '@search/insights.ts';
 import { SearchIndexer } from '@search/indexer.ts';
@@ -55,7 +56,8 @@ function createApp(): App {
   if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
-    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
+    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
+    retentionDays: cfg.CONTACT_RETENTION_DAYS, dataDir: cfg.dataDir, erasureSteps: [searchQueryTexts] });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).
   content.on('change', (event) => {

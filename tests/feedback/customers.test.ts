@@ -146,13 +146,4 @@ describe('the customer record', () => {
     expect(f.feedback.customers.act(f.agent, anna, { action: 'undo-merge', merge: String(merge!.id) })).toMatchObject({ ok: false, status: 409 });
     expect(f.feedback.customers.record(f.agent, String(anna))!.merges).toEqual([]);
   });
-
-  it('forgets the customer’s contact details once retention has cleared all their complaints', () => {
-    const f = world();
-    const anna = f.feedback.customers.store.customerOf(f.web.id)!;
-    f.db.prepare('UPDATE complaints SET email = NULL, name = NULL, phone = NULL WHERE id IN (?, ?)').run(f.web.id, f.recorded.id);
-    expect(f.feedback.customers.forgetWithoutContacts()).toBe(1);
-    expect(f.feedback.customers.store.get(anna)).toMatchObject({ email: null, phone: null, name: null, nameFolded: '' });
-    expect(f.feedback.customers.search(f.agent, 'Anna Virtanen')).toEqual([]);
-  });
 });
