@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminMigrations } from '@admin/admin.ts';
+import { requiredPermission } from '@admin/auth/staff-paths.ts';
 import { openDatabase, type Db } from '@core/db/database.ts';
 import type { ErasureStep } from '@core/privacy/erasure.ts';
 import { recordAudit } from '@core/staff/audit.ts';
@@ -215,6 +216,13 @@ describe('the customer’s data', () => {
     expect(result).toMatchObject({ ok: true, value: { attachments: 1 } });
     expect(seen.sort()).toEqual([w.web, w.letter].sort());
     expect(fs.existsSync(attachment)).toBe(false);
+  });
+
+  it('the export and erasure pages of a customer record need privacy:manage, which only administrators have', () => {
+    for (const [method, path] of [['GET', '/admin/customers/12/privacy'], ['POST', '/admin/customers/12/privacy'], ['GET', '/admin/customers/12/export.json']]) {
+      expect(requiredPermission(method!, path!), `${method} ${path}`).toBe('privacy:manage');
+    }
+    expect(requiredPermission('GET', '/admin/customers/12')).toBe('complaints:read');
   });
 
   it('only administrators export and erase; refusals write nothing; the audit entry holds counts, not data', async () => {
