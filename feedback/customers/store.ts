@@ -111,7 +111,10 @@ function statements(db: Db) {
       FROM (SELECT customer_id, COUNT(*) AS shared FROM customer_name_grams WHERE gram IN (SELECT value FROM json_each(@grams)) GROUP BY customer_id) g
       JOIN customers ON customers.id = g.customer_id
       WHERE customers.merged_into IS NULL AND (@everyTeam = 1 OR ${visibleCustomer}) ORDER BY g.shared DESC, customers.id LIMIT @limit`),
+    notDuplicates: db.prepare(`INSERT INTO customer_not_duplicates (first_id, second_id, at, actor_id) VALUES (MIN(@a, @b), MAX(@a, @b), @at, @actorId)
+      ON CONFLICT (first_id, second_id) DO NOTHING`),
     sameName: db.prepare(`SELECT ${customerColumns} FROM customers WHERE name_folded = @name AND id <> @id AND merged_into IS NULL AND name_folded <> ''
+      AND NOT EXISTS (SELECT 1 FROM customer_not_duplicates n WHERE n.first_id = MIN(@id, customers.id) AND n.second_id = MAX(@id, customers.id))
       AND ${visibleCustomer} ORDER BY id`),
     move: db.prepare('UPDATE customer_complaints SET customer_id = @into WHERE customer_id = @from RETURNING complaint_id'),
     moveOne: db.prepare('UPDATE customer_complaints SET customer_id = @to WHERE complaint_id = @complaint AND customer_id = @from'),
@@ -246,6 +249,11 @@ export class CustomerStore {
     const statement = { email: this.s.clearEmail, phone: this.s.clearPhone, name: this.s.clearName }[field];
     statement.run({ id, value });
     if (field === 'name') this.s.clearGrams.run(id);
+  }
+
+  /** Records that two customers are not one person; false when that was already recorded. */
+  markNotDuplicates(a: number, b: number, at: string, actorId: number): boolean {
+    return this.s.notDuplicates.run({ a, b, at, actorId }).changes === 1;
   }
 
   addMerge(m: Omit<MergeRow, 'id' | 'undoneAt'>): number {
