@@ -244,3 +244,50 @@ test('a customer on two channels downloads their data and erases it; nothing per
   await admin.close();
   for (const value of personalValues) expect(whereFound(value), value).toEqual([]);
 });
+
+test('an administrator exports and erases a customer record by its email address; an agent may not', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const other = { name: 'Eero Lahtinen', email: 'eero.lahtinen@example.org' };
+  const api = await browser.newContext({ baseURL });
+  const filed = await api.request.post('/api/complaints', {
+    data: { locale: 'en', product: 'aquawash', subject: 'Drum noise', description: `The drum is loud. ${other.name}`, email: other.email, name: other.name, consent: true },
+  });
+  expect(filed.status(), await filed.text()).toBe(201);
+  const { reference } = (await filed.json()) as { reference: string };
+  await api.close();
+
+  const staff = await browser.newContext({ baseURL, acceptDownloads: true });
+  const page = await staff.newPage();
+  await signIn(page, 'admin', '/admin/customers');
+  await page.getByLabel('Email, phone, name or complaint reference').fill(reference);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('link', { name: other.name }).click();
+  const recordPath = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'Export or erase this customer’s personal data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Personal data of ${other.name}`);
+  await expectNoAxeViolations(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as JSON' }).click()]);
+  const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { customer: { email: string }; complaints: Array<{ reference: string }> };
+  expect(data.customer.email).toBe(other.email);
+  expect(data.complaints.map((k) => k.reference)).toEqual([reference]);
+
+  await page.getByLabel('Email address on record').fill('someone.else@example.org');
+  await page.getByRole('button', { name: 'Erase this customer’s personal data' }).click();
+  await expect(page.locator('#error-summary')).toContainText('This is not the email address on this record.');
+  await expect(page.getByLabel('Email address on record')).toHaveValue('someone.else@example.org');
+  await page.getByLabel('Email address on record').fill(other.email);
+  await page.getByRole('button', { name: 'Erase this customer’s personal data' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'personal data was erased' })).toBeVisible();
+  await page.goto(recordPath);
+  await expect(page.locator('.facts')).not.toContainText(other.email);
+  await expect(page.locator('body')).not.toContainText('Lahtinen');
+  await staff.close();
+
+  const agentContext = await browser.newContext({ baseURL });
+  const agent = await agentContext.newPage();
+  await signIn(agent, 'agent', '/admin/customers');
+  const refused = await agent.goto(`${recordPath}/privacy`);
+  expect(refused?.status()).toBe(403);
+  await agentContext.close();
+  for (const value of ['Lahtinen', other.email]) expect(whereFound(value), value).toEqual([]);
+});
