@@ -1,8 +1,8 @@
 import type { ErasureStep } from './erasure.ts';
 
 /**
- * Audit details about the subject's complaints and customer records, or naming one of their email
- * addresses: personal data in them is removed, the entries (who did what, when) stay.
+ * Audit details about the subject's complaints and customer records (found through the object index):
+ * personal data in them is removed, the entries (who did what, when) stay.
  */
 export const auditDetails: ErasureStep = {
   place: 'audit_log',
@@ -10,12 +10,10 @@ export const auditDetails: ErasureStep = {
     const rows = db
       .prepare(`SELECT id, detail FROM audit_log WHERE detail IS NOT NULL AND (
           (object_type = 'complaint' AND object_id IN (SELECT value FROM json_each(@references)))
-          OR (object_type = 'customer' AND object_id IN (SELECT value FROM json_each(@customers)))
-          OR EXISTS (SELECT 1 FROM json_each(@emails) e WHERE instr(lower(audit_log.detail), lower(e.value)) > 0))`)
+          OR (object_type = 'customer' AND object_id IN (SELECT value FROM json_each(@customers))))`)
       .all({
         references: JSON.stringify(subject.complaints.map((c) => c.reference)),
         customers: JSON.stringify(subject.customerIds.map(String)),
-        emails: JSON.stringify(subject.emails),
       }) as Array<{ id: number; detail: string }>;
     const update = db.prepare('UPDATE audit_log SET detail = ? WHERE id = ?');
     let changed = 0;

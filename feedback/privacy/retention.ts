@@ -1,7 +1,7 @@
 import type { Db } from '@core/db/database.ts';
 import { recordAudit } from '@core/staff/audit.ts';
 import type { Clock } from '../clock.ts';
-import type { Eraser, ErasureCounts } from './erase.ts';
+import type { Eraser } from './erase.ts';
 import { complaintsSubject } from './subject.ts';
 
 /** Complaints erased per scheduler round at most, so one round never holds the database for long. */
@@ -17,8 +17,8 @@ export interface RetentionDeps {
 
 /**
  * The retention period: complaints closed longer ago than `retentionDays` go through the same erasure
- * steps as a customer's request, one customer at a time (a customer's record is cleared with their last
- * complaint). One audit entry per round, with counts.
+ * steps as a customer's request, one customer at a time, each in its own transaction with its audit
+ * entry (references and counts); a customer's record is cleared with their last complaint.
  */
 export function purgeExpired(deps: RetentionDeps): { complaints: number; customers: number } {
   const { db, clock, eraser, retentionDays } = deps;
@@ -35,18 +35,20 @@ export function purgeExpired(deps: RetentionDeps): { complaints: number; custome
     groups.set(key, [...(groups.get(key) ?? []), r.id]);
   }
   const at = now.toISOString();
-  const totals: ErasureCounts = {};
-  const done = db.transaction(() => {
-    const erased = [...groups.values()].map((ids) => {
+  const files: string[] = [];
+  let customers = 0;
+  // One transaction per customer, each with its audit entry, so intake is never held up for a whole round.
+  for (const ids of groups.values()) {
+    const erased = db.transaction(() => {
       const subject = complaintsSubject(db, ids);
       const result = eraser.erase(subject, at);
-      for (const [place, n] of Object.entries(result.counts)) totals[place] = (totals[place] ?? 0) + n;
-      return { result, customers: subject.customerIds.length };
-    });
-    const customers = erased.reduce((n, e) => n + e.customers, 0);
-    recordAudit(db, { actorId: null, action: 'privacy.retention', objectType: 'complaint', detail: { retentionDays, complaints: rows.length, customers, changed: totals } });
-    return { erased, customers };
-  }).immediate();
-  eraser.finish({ counts: totals, files: done.erased.flatMap((e) => e.result.files) });
-  return { complaints: rows.length, customers: done.customers };
+      recordAudit(db, { actorId: null, action: 'privacy.retention', objectType: 'complaint', objectId: subject.complaints.map((c) => c.reference).join(' '),
+        detail: { retentionDays, complaints: ids.length, customers: subject.customerIds.length, changed: result.counts } });
+      return { files: result.files, customers: subject.customerIds.length };
+    }).immediate();
+    files.push(...erased.files);
+    customers += erased.customers;
+  }
+  eraser.finish({ counts: {}, files });
+  return { complaints: rows.length, customers };
 }

@@ -11,7 +11,7 @@ export const outboxMail: ErasureStep = {
     const emails = new Set(subject.emails.map((e) => e.toLowerCase()));
     const rows = db
       .prepare(`SELECT id, kind, payload FROM outbox WHERE complaint_id IN (SELECT value FROM json_each(@complaints))
-        OR EXISTS (SELECT 1 FROM json_each(@emails) e WHERE instr(lower(outbox.payload), lower(e.value)) > 0)`)
+        OR (complaint_id IS NULL AND EXISTS (SELECT 1 FROM json_each(@emails) e WHERE instr(lower(outbox.payload), lower(e.value)) > 0))`)
       .all({ complaints: JSON.stringify(subject.complaints.map((c) => c.id)), emails: JSON.stringify([...emails]) }) as Array<{ id: number; kind: string; payload: string }>;
     const remove = db.prepare('DELETE FROM outbox WHERE id = ?');
     const update = db.prepare('UPDATE outbox SET payload = ? WHERE id = ?');
