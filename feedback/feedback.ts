@@ -22,6 +22,9 @@ import { InsightsStore } from './insights/store.ts';
 import { Customers } from './customers/customers.ts';
 import { runJob } from './scheduler/jobs.ts';
 import { SearchFollowups } from './search-followups/report.ts';
+import type { ErasureStep } from '@core/privacy/erasure.ts';
+import { Privacy } from './privacy/privacy.ts';
+import { erasureSteps } from './privacy/steps.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -44,6 +47,12 @@ export interface FeedbackOptions {
   outbox?: OutboxOptions;
   /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
   phoneRegion?: string;
+  /** Days after closing before a complaint's personal data is erased (CONTACT_RETENTION_DAYS); default 1095. */
+  retentionDays?: number;
+  /** DATA_DIR, for erasure steps that remove files. */
+  dataDir?: string;
+  /** Erasure steps of other rooms (search analytics), run with the complaint room's own. */
+  erasureSteps?: readonly ErasureStep[];
   log?: (line: string) => void;
 }
 
@@ -63,6 +72,8 @@ export interface FeedbackServices {
   deflection: Deflection;
   /** One record per customer across every channel: search, history, merges. */
   customers: Customers;
+  /** The customer's data: download, erasure by the customer or an administrator, the retention period. */
+  privacy: Privacy;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -86,7 +97,7 @@ export interface TickResult {
   escalated: string[];
   /** Teams whose lead got the daily digest of overdue unassigned complaints this round. */
   digests: string[];
-  /** Closed complaints whose contact details were removed this round. */
+  /** Closed complaints whose personal data was erased this round (the retention period). */
   anonymized: number;
   modelSaved: boolean;
   retrained: boolean;
@@ -95,8 +106,6 @@ export interface TickResult {
 
 /** Retrain from all examples once this many staff corrections have come in since the last training. */
 const retrainAfterCorrections = 10;
-/** Contact details of closed complaints are removed this long after resolution (the form promises it). */
-export const contactRetentionDays = 365;
 
 /** Builds the complaint room: seeds defaults into empty tables, wires the outbox and the scheduler. */
 export function createFeedback(options: FeedbackOptions): FeedbackServices {
@@ -123,6 +132,9 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
     onIntake: (contact) => customers.attach(contact), log });
+  const retentionDays = options.retentionDays ?? 1095;
+  const privacy = new Privacy({ db, clock, outbox, siteUrl: options.siteUrl, retentionDays, dataDir: options.dataDir, steps: [...erasureSteps, ...(options.erasureSteps ?? [])],
+    afterErasure: () => classification.reload() });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
@@ -138,13 +150,8 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     const escalated = await runJob('escalation', () => complaints.escalateOverdue(), [], log);
     const digests = await runJob('digests', () => sendOverdueDigests({ store: complaints.store, routing, deadlines, outbox, clock, db, siteUrl: options.siteUrl }), [], log);
     if (digests.length) log(`[complaints] daily overdue digest written for ${digests.join(', ')}`);
-    const anonymized = await runJob('retention', () => {
-      const now = clock.now();
-      const removed = complaints.store.anonymizeClosedBefore(new Date(now.getTime() - contactRetentionDays * 86_400_000).toISOString(), now.toISOString());
-      if (removed) customers.forgetWithoutContacts();
-      return removed;
-    }, 0, log);
-    if (anonymized) log(`[complaints] removed the contact details of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${contactRetentionDays} days ago`);
+    const anonymized = await runJob('retention', () => privacy.purgeExpired().complaints, 0, log);
+    if (anonymized) log(`[complaints] erased the personal data of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${retentionDays} days ago`);
     const upkeep = await runJob('classifier', () => {
       const hourAgo = clock.now().getTime() - 3_600_000;
       if (classification.ready && lastRetrain < hourAgo && classification.correctionsSinceTraining() >= retrainAfterCorrections) {
@@ -183,5 +190,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, privacy, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -6,6 +6,7 @@ import { insightsMigrations } from './insights/store.ts';
 import { articleFeedbackMigrations } from './articles/migrations.ts';
 import { customerMigrations } from './customers/migrations.ts';
 import { searchFollowupMigrations } from './search-followups/migrations.ts';
+import { privacyMigrations } from './privacy/migrations.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's
@@ -151,5 +152,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records and the searches complaints came from, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...searchFollowupMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records, the searches complaints came from and the erasure marks, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...searchFollowupMigrations, ...privacyMigrations];

@@ -18,6 +18,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/complaints\/[^/]+\/propose$/, permission: 'complaints:handle' },
   { path: /^\/admin\/complaints(?:\/[^/]+)?$/, permission: 'complaints:read' },
+  { path: /^\/admin\/customers\/[^/]+\/(?:privacy|export\.json)$/, permission: 'privacy:manage' },
   { path: /^\/admin\/customers\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/customers(?:\/[^/]+)?$/, permission: 'complaints:read' },
   { path: /^\/api\/admin\/customers$/, permission: 'complaints:read' },

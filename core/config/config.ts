@@ -29,6 +29,8 @@ export const configSchema = z.object({
   /** Region (ISO 3166 code) for customers' phone numbers written without a country code; see docs/customers.md. */
   PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FI').default('FI'),
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** Days after a complaint is closed before the personal data in it is erased (contact details and free text); the privacy article shows it. */
+  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(1095),
   /** Answers (articles, reply templates) not reviewed for this many days are flagged to editors on the answer desk. */
   KB_ANSWER_REVIEW_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),

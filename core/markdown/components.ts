@@ -1,6 +1,9 @@
 import type { Element, ElementContent } from 'hast';
 import type { Messages } from '../i18n/messages.ts';
 
+/** The class of the element the article page fills with the configured retention period. */
+export const retentionPeriodClass = 'setting-retention-period';
+
 type CalloutKind = 'note' | 'tip' | 'warning';
 
 export interface ComponentSpec {
@@ -46,6 +49,8 @@ export const components: Record<string, ComponentSpec> = {
     build: (props, children) => el('details', undefined, [el('summary', undefined, [{ type: 'text', value: props.summary ?? '' }]), ...children]),
   },
   Kbd: { kind: 'inline', attributes: [], build: (_p, children) => el('kbd', undefined, children) },
+  /** The retention period from the configuration, filled in when the page is rendered (core/content/article-settings.ts). */
+  RetentionPeriod: { kind: 'inline', attributes: [], build: () => el('span', retentionPeriodClass, []) },
 };
 
 export const componentNames = Object.keys(components);

@@ -1,5 +1,6 @@
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options } from 'rehype-sanitize';
+import { retentionPeriodClass } from './components.ts';
 
 const base = defaultSchema.attributes ?? {};
 
@@ -17,5 +18,6 @@ export const sanitizeSchema: Options = {
     div: [...(base.div ?? []), ['className', 'steps', 'answer-text']],
     p: [['className', 'callout-title', 'answer-title']],
     table: [...(base.table ?? [])],
+    span: [...(base.span ?? []), ['className', retentionPeriodClass]],
   },
 };

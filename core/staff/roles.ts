@@ -19,6 +19,7 @@ export const permissionNames = [
   'routing:manage',
   'classifier:manage',
   'insights:read',
+  'privacy:manage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 

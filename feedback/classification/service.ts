@@ -136,6 +136,15 @@ export class ClassificationService {
     }
   }
 
+  /** Puts the newest stored model in use, dropping what was learnt since it was saved (an erasure changed the stored ones; the examples keep the corrections for the next training). */
+  reload(): void {
+    const model = loadLatestModel(this.db);
+    if (!model) return;
+    this.model = model;
+    this.modelId = this.latestModelId();
+    this.unsaved = 0;
+  }
+
   /** Saves the live model when it learnt corrections since the last save (the scheduler calls this). */
   persist(): boolean {
     if (!this.model || this.unsaved === 0) return false;

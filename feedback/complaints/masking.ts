@@ -177,3 +177,29 @@ export function maskComplaint(c: Complaint): Complaint {
     },
   };
 }
+
+/**
+ * Free text with every piece of personal data the finders know replaced by one mark: email addresses
+ * (plain and obfuscated), phone numbers, street addresses, names after a greeting, the given names, and
+ * the given literals (the contact details on record, in any case). What erasure and retention keep.
+ */
+export function erasePersonalText(text: string, names: readonly (string | null | undefined)[], literals: readonly string[], mark: string): string {
+  const folded = text.toLowerCase();
+  const spans: Span[] = [
+    ...obfuscatedEmailsIn(text),
+    ...[...text.matchAll(emailInText), ...text.matchAll(phoneInText)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    ...addressesIn(text),
+    ...greetedNamesIn(text),
+    ...nameSpans(text, names),
+    ...literals.filter((l) => l.trim().length > 1).flatMap((l) => occurrences(folded, l.toLowerCase()).map((at) => ({ start: at, end: at + l.length }))),
+  ];
+  // "Anna Virtanen" is one piece of personal data, not two: spans apart only by spaces become one.
+  const joined: Span[] = [];
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
+    const last = joined[joined.length - 1];
+    if (last && s.start >= last.end && /^[ \t]*$/.test(text.slice(last.end, s.start)) && s.start > last.end) last.end = Math.max(last.end, s.end);
+    else if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else joined.push({ ...s });
+  }
+  return replaceSpans(text, joined, mark);
+}

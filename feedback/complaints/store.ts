@@ -345,13 +345,6 @@ export class ComplaintStore {
    * Removes the customer's contact details (email, name, phone) from complaints closed before `before`;
    * the complaint, its category and timeline stay for statistics. Returns how many were cleared.
    */
-  anonymizeClosedBefore(before: string, at: string): number {
-    return this.db
-      .prepare(`UPDATE complaints SET email = NULL, name = NULL, phone = NULL, updated_at = ?
-        WHERE status = 'closed' AND resolved_at IS NOT NULL AND resolved_at < ? AND (email IS NOT NULL OR name IS NOT NULL OR phone IS NOT NULL)`)
-      .run(at, before).changes;
-  }
-
   count(): number {
     return this.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get() as number;
   }

@@ -54,6 +54,7 @@ const idField = (field: string) => z.string().trim().regex(/^\d{1,12}$/, `Choose
 const customerForm = z.discriminatedUnion('action', [
   z.object({ action: z.literal('merge'), from: idField('from') }),
   z.object({ action: z.literal('undo-merge'), merge: z.string().trim().regex(/^\d{1,12}$/, 'Choose a merge to undo.').transform(Number) }),
+  z.object({ action: z.literal('not-duplicate'), other: idField('other') }),
 ], { errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? 'Unknown action.' : ctx.defaultError }) });
 export type CustomerAction = z.infer<typeof customerForm>['action'];
 
@@ -101,11 +102,6 @@ export class Customers {
       for (const r of rows) this.attach({ complaintId: r.id, email: r.email, phone: r.phone, name: r.name, locale: r.locale, at: r.createdAt });
       return rows.length;
     })();
-  }
-
-  /** Clears customer records whose complaints no longer hold contact details (after the retention period). */
-  forgetWithoutContacts(): number {
-    return this.deps.db.transaction(() => this.store.forgetWithoutContacts(this.deps.clock.now().toISOString()))();
   }
 
   /**
@@ -188,8 +184,9 @@ export class Customers {
   }
 
   /**
-   * A staff action on a customer record (`action` says which): merge another record into this one, or
-   * undo a merge into it. Both need `complaints:handle` and are audited in their transaction.
+   * A staff action on a customer record (`action` says which): merge another record into this one, undo
+   * a merge into it, or dismiss a suggested duplicate as another person. Each needs `complaints:handle`
+   * and is audited in its transaction.
    */
   act(member: StaffMember, customerId: number, form: Record<string, string>): ActionResult<CustomerAction> {
     return runAction(this.deps.db, member, 'complaints:handle', () => {
@@ -211,6 +208,12 @@ export class Customers {
         this.store.setMergedInto(from.id, into.id, at);
         const mergeId = this.store.addMerge({ at, actorId: member.id, fromId: from.id, intoId: into.id, complaintIds, filled });
         return { value: input.action, audit: { action: 'customer.merge', objectType: 'customer', objectId: String(into.id), detail: { from: from.id, merge: mergeId, complaints: complaintIds.length } } };
+      }
+      if (input.action === 'not-duplicate') {
+        const other = this.store.getVisible(input.other, access.scope);
+        if (!other || other.id === into.id) throw new ActionError('other', 'Choose another customer record.');
+        if (!this.store.markNotDuplicates(into.id, other.id, at, member.id)) throw new ActionError('other', 'These records were already marked as different people.', 409);
+        return { value: input.action, audit: { action: 'customer.not-duplicate', objectType: 'customer', objectId: String(into.id), detail: { other: other.id } } };
       }
       const merge = this.store.getMerge(input.merge);
       if (!merge || merge.intoId !== into.id) throw new ActionError('merge', 'This merge does not exist.', 404);

@@ -60,4 +60,18 @@ export const customerMigrations: Migration[] = [
       CREATE INDEX customer_merges_into ON customer_merges (into_id);
     `,
   },
+  {
+    id: 'feedback/customers-002-dismissed-duplicates',
+    sql: `
+      -- Pairs staff said are not one person: no longer suggested as duplicates (lower id first).
+      CREATE TABLE customer_not_duplicates (
+        first_id INTEGER NOT NULL REFERENCES customers(id),
+        second_id INTEGER NOT NULL REFERENCES customers(id),
+        at TEXT NOT NULL,
+        actor_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+        PRIMARY KEY (first_id, second_id),
+        CHECK (first_id < second_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

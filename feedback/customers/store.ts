@@ -111,7 +111,10 @@ function statements(db: Db) {
       FROM (SELECT customer_id, COUNT(*) AS shared FROM customer_name_grams WHERE gram IN (SELECT value FROM json_each(@grams)) GROUP BY customer_id) g
       JOIN customers ON customers.id = g.customer_id
       WHERE customers.merged_into IS NULL AND (@everyTeam = 1 OR ${visibleCustomer}) ORDER BY g.shared DESC, customers.id LIMIT @limit`),
+    notDuplicates: db.prepare(`INSERT INTO customer_not_duplicates (first_id, second_id, at, actor_id) VALUES (MIN(@a, @b), MAX(@a, @b), @at, @actorId)
+      ON CONFLICT (first_id, second_id) DO NOTHING`),
     sameName: db.prepare(`SELECT ${customerColumns} FROM customers WHERE name_folded = @name AND id <> @id AND merged_into IS NULL AND name_folded <> ''
+      AND NOT EXISTS (SELECT 1 FROM customer_not_duplicates n WHERE n.first_id = MIN(@id, customers.id) AND n.second_id = MAX(@id, customers.id))
       AND ${visibleCustomer} ORDER BY id`),
     move: db.prepare('UPDATE customer_complaints SET customer_id = @into WHERE customer_id = @from RETURNING complaint_id'),
     moveOne: db.prepare('UPDATE customer_complaints SET customer_id = @to WHERE complaint_id = @complaint AND customer_id = @from'),
@@ -124,11 +127,6 @@ function statements(db: Db) {
     mergesInto: db.prepare(`SELECT id, at, actor_id AS actorId, from_id AS fromId, into_id AS intoId, complaint_ids AS complaintIds, filled, undone_at AS undoneAt
       FROM customer_merges WHERE into_id = ? ORDER BY id DESC`),
     undone: db.prepare('UPDATE customer_merges SET undone_at = @at, undone_by = @by WHERE id = @id AND undone_at IS NULL'),
-    forgettable: db.prepare(`SELECT id FROM customers WHERE (email IS NOT NULL OR phone IS NOT NULL OR name IS NOT NULL)
-      AND NOT EXISTS (SELECT 1 FROM customer_complaints l JOIN complaints c ON c.id = l.complaint_id
-        JOIN customers m ON m.id = l.customer_id
-        WHERE (l.customer_id = customers.id OR m.merged_into = customers.id) AND (c.email IS NOT NULL OR c.phone IS NOT NULL OR c.name IS NOT NULL))`),
-    forget: db.prepare(`UPDATE customers SET email = NULL, phone = NULL, name = NULL, name_folded = '', gram_count = 0, updated_at = @at WHERE id = @id`),
   };
 }
 
@@ -253,6 +251,11 @@ export class CustomerStore {
     if (field === 'name') this.s.clearGrams.run(id);
   }
 
+  /** Records that two customers are not one person; false when that was already recorded. */
+  markNotDuplicates(a: number, b: number, at: string, actorId: number): boolean {
+    return this.s.notDuplicates.run({ a, b, at, actorId }).changes === 1;
+  }
+
   addMerge(m: Omit<MergeRow, 'id' | 'undoneAt'>): number {
     return Number(this.s.addMerge.run({ ...m, complaintIds: JSON.stringify(m.complaintIds), filled: JSON.stringify(m.filled) }).lastInsertRowid);
   }
@@ -268,19 +271,6 @@ export class CustomerStore {
 
   markUndone(id: number, at: string, by: number): boolean {
     return this.s.undone.run({ id, at, by }).changes === 1;
-  }
-
-  /**
-   * Removes the contact details of customers none of whose complaints still holds any (they were all
-   * cleared at the end of the retention period), so the record does not outlive them.
-   */
-  forgetWithoutContacts(at: string): number {
-    const ids = this.s.forgettable.pluck().all() as number[];
-    for (const id of ids) {
-      this.s.forget.run({ id, at });
-      this.s.clearGrams.run(id);
-    }
-    return ids.length;
   }
 }
 

@@ -61,9 +61,9 @@ export interface OutboxOptions {
   webhook?: WebhookOptions;
 }
 
-/** Tracking links are secret: once a mail is out, its stored copy keeps the reference but not the token. */
+/** Tracking and erasure confirmation links are secret: once a mail is out, its stored copy keeps the reference but not the token. */
 export function redactSecrets(text: string): string {
-  return text.replace(/\/track\/[A-Za-z0-9_-]+/g, '/track/[sent]');
+  return text.replace(/\/track\/[A-Za-z0-9_-]+/g, '/track/[sent]').replace(/\/privacy\/erase\/[A-Za-z0-9_-]+/g, '/privacy/erase/[sent]');
 }
 
 function backoff(attempts: number, base: number, max: number): number {

@@ -13,6 +13,7 @@ import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
+import { searchQueryTexts } from '@search/analytics-erasure.ts';
 import { createAnswerFinder } from '@search/answers.ts';
 import { AskedAsLearning } from '@search/asked-as/learning.ts';
 import { SearchInsights } from '@search/insights.ts';
@@ -71,7 +72,7 @@ function createApp(): App {
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
-    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote });
+    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote, retentionDays: cfg.CONTACT_RETENTION_DAYS, dataDir: cfg.dataDir, erasureSteps: [searchQueryTexts] });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports); the
   // articles arriving while the content loads are not saves.

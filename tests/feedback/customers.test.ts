@@ -147,12 +147,25 @@ describe('the customer record', () => {
     expect(f.feedback.customers.record(f.agent, String(anna))!.merges).toEqual([]);
   });
 
-  it('forgets the customer’s contact details once retention has cleared all their complaints', () => {
+  it('a suggested duplicate dismissed as another person is no longer suggested, from either record; audited once', () => {
     const f = world();
-    const anna = f.feedback.customers.store.customerOf(f.web.id)!;
-    f.db.prepare('UPDATE complaints SET email = NULL, name = NULL, phone = NULL WHERE id IN (?, ?)').run(f.web.id, f.recorded.id);
-    expect(f.feedback.customers.forgetWithoutContacts()).toBe(1);
-    expect(f.feedback.customers.store.get(anna)).toMatchObject({ email: null, phone: null, name: null, nameFolded: '' });
-    expect(f.feedback.customers.search(f.agent, 'Anna Virtanen')).toEqual([]);
+    const namesake = f.feedback.complaints.submit(complaintInput({ email: 'anna.virtanen@exmaple.com', phone: undefined }), { channel: 'web' });
+    if (!namesake.ok) throw new Error('not saved');
+    const { store } = f.feedback.customers;
+    const anna = store.customerOf(f.web.id)!;
+    const other = store.customerOf(namesake.complaint.id)!;
+    expect(f.feedback.customers.record(f.agent, String(anna))!.duplicates.map((d) => d.id)).toEqual([other]);
+
+    const product = addStaff(f, 'product', 'pm@example.com');
+    expect(f.feedback.customers.act(product, anna, { action: 'not-duplicate', other: String(other) })).toMatchObject({ ok: false, status: 403 });
+    expect(f.feedback.customers.act(f.agent, anna, { action: 'not-duplicate', other: String(anna) })).toMatchObject({ ok: false, errors: { other: expect.any(String) } });
+    expect(f.feedback.customers.record(f.agent, String(anna))!.duplicates).toHaveLength(1);
+
+    expect(f.feedback.customers.act(f.agent, anna, { action: 'not-duplicate', other: String(other) })).toEqual({ ok: true, value: 'not-duplicate' });
+    expect(f.feedback.customers.record(f.agent, String(anna))!.duplicates).toEqual([]);
+    expect(f.feedback.customers.record(f.agent, String(other))!.duplicates).toEqual([]);
+    expect(f.feedback.customers.act(f.agent, other, { action: 'not-duplicate', other: String(anna) })).toMatchObject({ ok: false, status: 409 });
+    expect(auditCount(f, 'customer.not-duplicate')).toBe(1);
+    expect(store.customerOf(namesake.complaint.id)).toBe(other);
   });
 });
