@@ -23,6 +23,7 @@ import { Customers } from './customers/customers.ts';
 import { Attachments } from './attachments/attachments.ts';
 import { defaultAttachmentLimits, type AttachmentLimits } from './attachments/limits.ts';
 import { temporaryDataDir } from './attachments/files.ts';
+import { LostLinks } from './lost-link/lost-link.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -70,6 +71,8 @@ export interface FeedbackServices {
   customers: Customers;
   /** Photos and receipts sent with complaints: checks, storage, reads decided in the query, erasure. */
   attachments: Attachments;
+  /** "Lost your link?": mails an address's open complaints' tracking links to it, rate limited, same answer for everyone. */
+  lostLinks: LostLinks;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -130,6 +133,7 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     onIntake: (contact) => customers.attach(contact), log });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const attachments = new Attachments({ db, clock, dataDir: options.dataDir ?? temporaryDataDir(), limits: options.attachmentLimits ?? defaultAttachmentLimits });
+  const lostLinks = new LostLinks({ db, clock, outbox, complaints });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
@@ -195,5 +199,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, attachments, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, attachments, lostLinks, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }
