@@ -24,6 +24,7 @@ import { Attachments } from './attachments/attachments.ts';
 import { defaultAttachmentLimits, type AttachmentLimits } from './attachments/limits.ts';
 import { temporaryDataDir } from './attachments/files.ts';
 import { LostLinks } from './lost-link/lost-link.ts';
+import { TriageDesk } from './triage/desk.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -46,6 +47,8 @@ export interface FeedbackOptions {
   outbox?: OutboxOptions;
   /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
   phoneRegion?: string;
+  /** TRIAGE_CONFIDENCE: below it a new complaint waits for the service desk instead of going to a team; unset, every complaint is routed. */
+  triageConfidence?: number;
   /** DATA_DIR: complaint attachments are kept in its attachments/ folder; unset (tests), a temporary folder. */
   dataDir?: string;
   /** ATTACHMENT_MAX_BYTES and ATTACHMENT_MAX_FILES. */
@@ -73,6 +76,8 @@ export interface FeedbackServices {
   attachments: Attachments;
   /** "Lost your link?": mails an address's open complaints' tracking links to it, rate limited, same answer for everyone. */
   lostLinks: LostLinks;
+  /** The service desk's queue of complaints the classifier was unsure of (permission `complaints:triage`). */
+  triage: TriageDesk;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -130,10 +135,11 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const linked = customers.linkUnlinked();
   if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
-    onIntake: (contact) => customers.attach(contact), log });
+    triageConfidence: options.triageConfidence, onIntake: (contact) => customers.attach(contact), log });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
   const attachments = new Attachments({ db, clock, dataDir: options.dataDir ?? temporaryDataDir(), limits: options.attachmentLimits ?? defaultAttachmentLimits });
   const lostLinks = new LostLinks({ db, clock, outbox, complaints });
+  const triage = new TriageDesk({ db, complaints, routing });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
@@ -199,5 +205,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, attachments, lostLinks, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, attachments, lostLinks, triage, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -19,6 +19,7 @@ export const permissionNames = [
   'routing:manage',
   'classifier:manage',
   'insights:read',
+  'complaints:triage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -31,7 +32,7 @@ export const permissions: Record<Role, readonly Permission[]> = {
   /** Writes and publishes articles. */
   editor: [...staffBasics, 'articles:edit'],
   /** Service staff: answer and handle complaints, see the customer's details. */
-  agent: [...staffBasics, 'complaints:read', 'complaints:handle', 'complaints:read-pii'],
+  agent: [...staffBasics, 'complaints:read', 'complaints:handle', 'complaints:read-pii', 'complaints:triage'],
   /** Product and R&D teams: their complaints and insights, customer details masked. */
   product: [...staffBasics, 'complaints:read', 'insights:read'],
   /** New employees: internal articles and onboarding. */
