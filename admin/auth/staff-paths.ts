@@ -14,6 +14,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/audit$/, permission: 'audit:read' },
   { path: /^\/admin\/answers$/, permission: 'internal:read' },
   { path: /^\/admin\/complaints\/new$/, permission: 'complaints:handle' },
+  { path: /^\/admin\/complaints\/triage$/, permission: 'complaints:triage' },
   { path: /^\/api\/admin\/complaints\/[^/]+\/suggestions$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/complaints\/[^/]+\/propose$/, permission: 'complaints:handle' },
