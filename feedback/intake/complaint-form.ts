@@ -1,3 +1,4 @@
+import { attachmentFormAllowance } from '@core/config/config.ts';
 import { formFields, parseForm, readBodyLimited } from '@core/http/limited-body.ts';
 import type { IncomingFile } from '../attachments/attachments.ts';
 import type { AttachmentLimits } from '../attachments/limits.ts';
@@ -6,12 +7,9 @@ import { complaintLimits } from '../complaints/validation.ts';
 /** The form field that carries the customer's files. */
 export const attachmentField = 'attachments';
 
-/** Room for the text fields and multipart framing beside the files (the same allowance the configuration checks). */
-const formAllowance = 1024 * 1024;
-
 /** The largest complaint form body: every file allowed at its largest, plus the text. */
 export function complaintFormLimit(limits: AttachmentLimits): number {
-  return limits.maxFiles > 0 ? limits.maxFiles * limits.maxBytes + formAllowance : complaintLimits.bodyBytes;
+  return limits.maxFiles > 0 ? limits.maxFiles * limits.maxBytes + attachmentFormAllowance : complaintLimits.bodyBytes;
 }
 
 /**
