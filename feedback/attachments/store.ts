@@ -59,11 +59,11 @@ export class AttachmentStore {
       insert: db.prepare(`INSERT INTO complaint_attachments (id, complaint_id, created_at, source, media_type, size, sha256, original_name)
         VALUES (@id, @complaintId, @createdAt, @source, @mediaType, @size, @sha256, @originalName)`),
       count: db.prepare('SELECT count(*) AS n FROM complaint_attachments WHERE complaint_id = ?'),
-      ofComplaint: db.prepare('SELECT * FROM complaint_attachments WHERE complaint_id = ? ORDER BY created_at, id'),
+      ofComplaint: db.prepare('SELECT * FROM complaint_attachments WHERE complaint_id = ? ORDER BY created_at, rowid'),
       staffList: db.prepare(`SELECT a.* FROM complaint_attachments a JOIN complaints c ON c.id = a.complaint_id
-        WHERE a.complaint_id = @complaintId AND ${staffScope} ORDER BY a.created_at, a.id`),
+        WHERE a.complaint_id = @complaintId AND ${staffScope} ORDER BY a.created_at, a.rowid`),
       tokenList: db.prepare(`SELECT a.* FROM complaint_tracking_tokens t JOIN complaint_attachments a ON a.complaint_id = t.complaint_id
-        WHERE t.token_hash = @tokenHash ORDER BY a.created_at, a.id`),
+        WHERE t.token_hash = @tokenHash ORDER BY a.created_at, a.rowid`),
       staffOne: db.prepare(`SELECT a.* FROM complaint_attachments a JOIN complaints c ON c.id = a.complaint_id
         WHERE a.id = @id AND a.complaint_id = @complaintId AND ${staffScope}`),
       tokenOne: db.prepare(`SELECT a.* FROM complaint_tracking_tokens t JOIN complaint_attachments a ON a.complaint_id = t.complaint_id

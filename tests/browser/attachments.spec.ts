@@ -118,3 +118,20 @@ test('a customer who lost the link asks for it again and gets the same answer wh
   await expect(page.locator('#lost-link-sent')).toHaveText(l.sent);
   await expectNoAxeViolations(page);
 });
+
+test('with JavaScript, a file over the size limit is named before the form is sent, and nothing typed is lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  await asClient(page);
+  const m = t('en');
+  await page.goto('/en/complaints/new');
+  await page.getByLabel(m.fields.subject).fill(subject);
+  const files = page.getByLabel(a.label);
+  const limitText = (await page.locator('#f-attachments-hint').textContent()) ?? '';
+  const maxSize = /at most (\S+ MB)/.exec(limitText)?.[1] ?? '';
+  await files.setInputFiles([{ name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdfBytes, Buffer.alloc(5 * 1024 * 1024)]) }]);
+  await expect(page.locator('#f-attachments-check')).toHaveText(a.errors.size('huge-scan.pdf', maxSize));
+  await page.getByRole('button', { name: m.submit }).click();
+  await expect(page).toHaveURL(/\/en\/complaints\/new$/);
+  await expect(files).toBeFocused();
+  await expect(page.getByLabel(m.fields.subject)).toHaveValue(subject);
+});

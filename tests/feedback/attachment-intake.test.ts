@@ -30,6 +30,9 @@ describe('complaint intake with attachments', () => {
     const files = [{ filename: 'damage.jpg', bytes: jpegBytes }, { filename: 'receipt.pdf', bytes: pdfBytes }];
     const first = await takeComplaint(f.feedback, raw, { channel: 'web', clientAddress: '203.0.113.1', files });
     expect(first.status).toBe('created');
+    if (first.status !== 'created') throw new Error('not created');
+    // Listed in the order they were sent, though written in the same instant under random ids.
+    expect(f.feedback.attachments.list(f.feedback.attachments.tokenReader(first.token)).map((x) => x.originalName)).toEqual(['damage.jpg', 'receipt.pdf']);
     const again = await takeComplaint(f.feedback, raw, { channel: 'web', clientAddress: '203.0.113.1', files });
     expect(again.status).toBe('replayed');
     expect(f.db.prepare('SELECT original_name, media_type, source FROM complaint_attachments ORDER BY original_name').all()).toEqual([

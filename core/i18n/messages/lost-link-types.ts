@@ -11,5 +11,8 @@ export interface LostLinkMessages {
   emailInvalid: string;
   rateLimited: (seconds: number) => string;
   mailSubject: string;
-  mailBody: (links: ReadonlyArray<{ reference: string; subject: string; url: string }>) => string;
+  /** One complaint in the mail: its reference, subject and fresh tracking link. */
+  mailLink: (reference: string, subject: string, url: string) => string;
+  /** `links`: the complaints' `mailLink`s, one paragraph each. */
+  mailBody: (links: string) => string;
 }

@@ -11,6 +11,7 @@ export const lostLinkEn: LostLinkMessages = {
   emailInvalid: 'Write an email address such as name@example.com.',
   rateLimited: (s) => `Too many requests for links just now. Wait ${s} seconds and try again.`,
   mailSubject: 'Your Kestrel complaint links',
+  mailLink: (ref, subject, url) => `${ref} (“${subject}”)\n${url}`,
   mailBody: (links) =>
-    `Hello,\n\nsomeone, probably you, asked for the links to your open complaints with Kestrel customer service.\n\n${links.map((l) => `${l.reference}: ${l.subject}\n${l.url}`).join('\n\n')}\n\nThe links are private: please do not share them. If you did not ask for this mail, you can ignore it.\n\nKestrel customer service`,
+    `Hello,\n\nsomeone, probably you, asked for the links to your open complaints with Kestrel customer service.\n\n${links}\n\nThe links are private: please do not share them. If you did not ask for this mail, you can ignore it.\n\nKestrel customer service`,
 };

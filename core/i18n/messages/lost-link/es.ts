@@ -11,6 +11,7 @@ export const lostLinkEs: LostLinkMessages = {
   emailInvalid: 'Escribe una dirección de correo como nombre@ejemplo.com.',
   rateLimited: (s) => `Se han pedido demasiados enlaces hace un momento. Espera ${s} segundos y vuelve a intentarlo.`,
   mailSubject: 'Los enlaces de tus quejas en Kestrel',
+  mailLink: (ref, subject, url) => `${ref} («${subject}»)\n${url}`,
   mailBody: (links) =>
-    `Hola:\n\nAlguien, probablemente tú, ha pedido los enlaces de tus quejas abiertas con el servicio de atención al cliente de Kestrel.\n\n${links.map((l) => `${l.reference}: ${l.subject}\n${l.url}`).join('\n\n')}\n\nLos enlaces son privados: no los compartas. Si no has pedido este correo, puedes ignorarlo.\n\nAtención al cliente de Kestrel`,
+    `Hola:\n\nAlguien, probablemente tú, ha pedido los enlaces de tus quejas abiertas con el servicio de atención al cliente de Kestrel.\n\n${links}\n\nLos enlaces son privados: no los compartas. Si no has pedido este correo, puedes ignorarlo.\n\nAtención al cliente de Kestrel`,
 };

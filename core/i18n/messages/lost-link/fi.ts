@@ -11,6 +11,7 @@ export const lostLinkFi: LostLinkMessages = {
   emailInvalid: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.',
   rateLimited: (s) => `Linkkejä pyydettiin juuri liian monta kertaa. Odota ${s} sekuntia ja yritä uudelleen.`,
   mailSubject: 'Kestrel-valitustesi linkit',
+  mailLink: (ref, subject, url) => `${ref} (”${subject}”)\n${url}`,
   mailBody: (links) =>
-    `Hei,\n\nJoku, luultavasti sinä, pyysi Kestrelin asiakaspalveluun tekemiesi avoimien valitusten linkit.\n\n${links.map((l) => `${l.reference}: ${l.subject}\n${l.url}`).join('\n\n')}\n\nLinkit ovat henkilökohtaisia: älä jaa niitä. Jos et pyytänyt tätä viestiä, voit jättää sen huomiotta.\n\nKestrelin asiakaspalvelu`,
+    `Hei,\n\nJoku, luultavasti sinä, pyysi Kestrelin asiakaspalveluun tekemiesi avoimien valitusten linkit.\n\n${links}\n\nLinkit ovat henkilökohtaisia: älä jaa niitä. Jos et pyytänyt tätä viestiä, voit jättää sen huomiotta.\n\nKestrelin asiakaspalvelu`,
 };

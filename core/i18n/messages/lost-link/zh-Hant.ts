@@ -11,6 +11,7 @@ export const lostLinkZhHant: LostLinkMessages = {
   emailInvalid: '請輸入有效的電子郵件地址，例如 name@example.com。',
   rateLimited: (s) => `剛才索取連結的次數太多。請等待 ${s} 秒後再試一次。`,
   mailSubject: '您在 Kestrel 的客訴連結',
+  mailLink: (ref, subject, url) => `${ref}（「${subject}」）\n${url}`,
   mailBody: (links) =>
-    `您好：\n\n有人（應該是您本人）索取了您在 Kestrel 客服尚未結案的客訴連結。\n\n${links.map((l) => `${l.reference}：${l.subject}\n${l.url}`).join('\n\n')}\n\n這些連結是私人的，請勿分享。如果您沒有索取這封郵件，可以忽略它。\n\nKestrel 客服中心`,
+    `您好：\n\n有人（應該是您本人）索取了您在 Kestrel 客服尚未結案的客訴連結。\n\n${links}\n\n這些連結是私人的，請勿分享。如果您沒有索取這封郵件，可以忽略它。\n\nKestrel 客服中心`,
 };
