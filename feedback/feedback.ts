@@ -25,6 +25,12 @@ import { SearchFollowups } from './search-followups/report.ts';
 import type { ErasureStep } from '@core/privacy/erasure.ts';
 import { Privacy } from './privacy/privacy.ts';
 import { erasureSteps } from './privacy/steps.ts';
+import { attachmentFiles } from './privacy/steps/attachments.ts';
+import { Attachments } from './attachments/attachments.ts';
+import { defaultAttachmentLimits, type AttachmentLimits } from './attachments/limits.ts';
+import { temporaryDataDir } from './attachments/files.ts';
+import { LostLinks } from './lost-link/lost-link.ts';
+import { TriageDesk } from './triage/desk.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -53,6 +59,10 @@ export interface FeedbackOptions {
   dataDir?: string;
   /** Erasure steps of other rooms (search analytics), run with the complaint room's own. */
   erasureSteps?: readonly ErasureStep[];
+  /** TRIAGE_CONFIDENCE: below it a new complaint waits for the service desk instead of going to a team; unset, every complaint is routed. */
+  triageConfidence?: number;
+  /** ATTACHMENT_MAX_BYTES and ATTACHMENT_MAX_FILES. */
+  attachmentLimits?: AttachmentLimits;
   log?: (line: string) => void;
 }
 
@@ -74,6 +84,12 @@ export interface FeedbackServices {
   customers: Customers;
   /** The customer's data: download, erasure by the customer or an administrator, the retention period. */
   privacy: Privacy;
+  /** Photos and receipts sent with complaints: checks, storage, reads decided in the query, erasure. */
+  attachments: Attachments;
+  /** "Lost your link?": mails an address's open complaints' tracking links to it, rate limited, same answer for everyone. */
+  lostLinks: LostLinks;
+  /** The service desk's queue of complaints the classifier was unsure of (permission `complaints:triage`). */
+  triage: TriageDesk;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -131,11 +147,16 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const linked = customers.linkUnlinked();
   if (linked) log(`[complaints] linked ${linked} earlier complaint${linked === 1 ? '' : 's'} to customer records`);
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
-    onIntake: (contact) => customers.attach(contact), log });
+    triageConfidence: options.triageConfidence, onIntake: (contact) => customers.attach(contact), log });
   const retentionDays = options.retentionDays ?? 1095;
-  const privacy = new Privacy({ db, clock, outbox, siteUrl: options.siteUrl, retentionDays, dataDir: options.dataDir, steps: [...erasureSteps, ...(options.erasureSteps ?? [])],
+  const attachmentsDir = options.dataDir ?? temporaryDataDir();
+  const attachments = new Attachments({ db, clock, dataDir: attachmentsDir, limits: options.attachmentLimits ?? defaultAttachmentLimits });
+  const privacy = new Privacy({ db, clock, outbox, siteUrl: options.siteUrl, retentionDays, dataDir: options.dataDir,
+    steps: [...erasureSteps, attachmentFiles(attachmentsDir), ...(options.erasureSteps ?? [])],
     afterErasure: () => classification.reload() });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
+  const lostLinks = new LostLinks({ db, clock, outbox, complaints });
+  const triage = new TriageDesk({ db, complaints, routing });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
@@ -190,5 +211,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, privacy, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, privacy, attachments, lostLinks, triage, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, searchFollowups: new SearchFollowups(db), voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

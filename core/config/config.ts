@@ -70,7 +70,7 @@ export const configSchema = z.object({
   /** How often the learned phrases are recomputed from the analytics and given to the search engine. */
   SEARCH_ASKED_AS_REFRESH_MS: z.coerce.number().int().min(250).max(86_400_000).default(3_600_000),
   /** The largest request body any route accepts, counted while reading (routes may accept less). */
-  KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** Delay before an outbox row's first retry (mail, webhook, classification); it doubles per failure up to an hour. */
   KB_OUTBOX_RETRY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Worker threads that parse edited and previewed articles; unset: two, or one on a one-core machine. */
@@ -79,6 +79,12 @@ export const configSchema = z.object({
   KB_PARSE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(45_000),
   /** Parses waiting for a worker at most; beyond it the editor answers "busy, try again" at once. */
   KB_PARSE_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Largest file a customer may attach to a complaint (photo, PDF receipt); see docs/complaints.md. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(16 * 1024).max(512 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Most files one complaint may carry, over every channel. */
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(50).default(3),
+  /** Below this classifier confidence (0–1) a new complaint waits in the service desk's triage queue instead of going to a team; docs/complaints.md says why 0.3. */
+  TRIAGE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
   /** Bearer token that /metrics asks for; unset, /metrics answers 404. */
   KB_METRICS_TOKEN: z
     .string()
@@ -88,8 +94,15 @@ export const configSchema = z.object({
     .optional(),
 });
 
+/** Room for a complaint form's text fields and multipart framing beside its files. */
+export const attachmentFormAllowance = 1024 * 1024;
+
 /** Checks across variables. A moved clock escalates complaints and sends mails early: never on a live portal. */
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  const fullForm = c.ATTACHMENT_MAX_FILES * c.ATTACHMENT_MAX_BYTES + attachmentFormAllowance;
+  if (c.KB_MAX_BODY_BYTES < fullForm) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KB_MAX_BODY_BYTES'], message: `must be at least ATTACHMENT_MAX_FILES × ATTACHMENT_MAX_BYTES + 1 MiB (${fullForm}), so a complaint with every file allowed is not cut off` });
+  }
   if (c.KB_CLOCK_FILE && c.NODE_ENV === 'production') {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KB_CLOCK_FILE'], message: 'a test clock is refused when NODE_ENV is production (the default)' });
   }

@@ -20,6 +20,7 @@ export const permissionNames = [
   'classifier:manage',
   'insights:read',
   'privacy:manage',
+  'complaints:triage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -32,7 +33,7 @@ export const permissions: Record<Role, readonly Permission[]> = {
   /** Writes and publishes articles. */
   editor: [...staffBasics, 'articles:edit'],
   /** Service staff: answer and handle complaints, see the customer's details. */
-  agent: [...staffBasics, 'complaints:read', 'complaints:handle', 'complaints:read-pii'],
+  agent: [...staffBasics, 'complaints:read', 'complaints:handle', 'complaints:read-pii', 'complaints:triage'],
   /** Product and R&D teams: their complaints and insights, customer details masked. */
   product: [...staffBasics, 'complaints:read', 'insights:read'],
   /** New employees: internal articles and onboarding. */

@@ -17,6 +17,7 @@ import { SearchLinks } from '../search-followups/links.ts';
 import type { PublicComplaintInput, StaffComplaintInput } from './validation.ts';
 import { ActionError } from '@core/staff/actions.ts';
 import { StaffDirectory } from '@core/staff/users.ts';
+import { routingConfidence } from '../triage/confidence.ts';
 import { alarmMail, alarmRecipients, alarmWebhook, defaultServiceDeskEmail, passedDeadline } from './alarms.ts';
 
 export interface ComplaintServiceDeps {
@@ -31,6 +32,8 @@ export interface ComplaintServiceDeps {
   siteUrl: string;
   /** Gets the overdue alarm of an unassigned complaint (SERVICE_DESK_EMAIL); see ./alarms.ts. */
   serviceDeskEmail?: string;
+  /** Below this routing confidence (../triage/confidence.ts) a new complaint goes to the triage queue (no team). */
+  triageConfidence?: number;
   /** Called inside the intake transaction with the new complaint's contact details (the customer record links it). */
   onIntake?: (contact: { complaintId: number; email: string | null; phone: string | null; name: string | null; locale: string; at: string }) => void;
   log?: (line: string) => void;
@@ -121,6 +124,14 @@ export class ComplaintService {
     }
   }
 
+  /** The confidence and threshold when a new complaint should wait for a person; a failed classification is retried instead. */
+  private triageReason(classified: ClassifyResult & { failed: boolean }): { confidence: number; threshold: number } | undefined {
+    const threshold = this.deps.triageConfidence;
+    if (threshold === undefined || classified.failed) return undefined;
+    const confidence = routingConfidence(classified);
+    return confidence < threshold ? { confidence, threshold } : undefined;
+  }
+
   private safeDueDates(from: Date, category: string | null, severity: Severity): { responseDueAt: string; resolutionDueAt: string } {
     try {
       return this.deps.deadlines.dueDates(from, category, severity);
@@ -129,8 +140,8 @@ export class ComplaintService {
     }
   }
 
-  /** Intake from the web form, the JSON API, or staff recording another channel. */
-  submit(input: Input, options: { channel: Channel; recordedBy?: number | null }): SubmitResult {
+  /** Intake from the web form, the JSON API, or staff recording another channel; `within` writes more in the same transaction (attachments). */
+  submit(input: Input, options: { channel: Channel; recordedBy?: number | null; within?: (complaintId: number, at: string) => void }): SubmitResult {
     const replayed = this.replay(input);
     if (replayed) return replayed;
     const now = this.now();
@@ -138,7 +149,9 @@ export class ComplaintService {
     const text = `${input.subject}\n${input.description}`;
     const classified = this.safeClassify(text, input.locale);
     const product = input.product === 'other' ? detectProduct(text) : input.product;
-    const route = this.safeRoute(classified.category, product, classified.severity);
+    const triage = this.triageReason(classified);
+    const route = triage ? { teamId: null, ruleId: null } : this.safeRoute(classified.category, product, classified.severity);
+    // Waiting in triage does not stop the clock: the deadlines start now either way.
     const due = this.safeDueDates(now, classified.category, classified.severity);
     const { outbox, deflection } = this.deps;
     const t = messages(input.locale).complaints;
@@ -170,10 +183,11 @@ export class ComplaintService {
         payloadHash: input.idempotencyKey ? this.payloadHash(input) : null,
       });
       this.store.saveToken(id, token, at);
+      options.within?.(id, at);
       this.deps.onIntake?.({ complaintId: id, email: input.email ?? null, phone: input.phone ?? null, name: input.name ?? null, locale: input.locale, at });
       this.store.addEvent({ complaintId: id, at, kind: 'created', actor: options.recordedBy ? 'staff' : 'customer', actorId: options.recordedBy ?? null, public: true, data: { channel: options.channel } });
       this.store.addEvent({ complaintId: id, at, kind: 'classified', actor: 'system', data: { category: classified.category, severity: classified.severity, source: classified.classification.source } });
-      this.store.addEvent({ complaintId: id, at, kind: 'routed', actor: 'system', data: { teamId: route.teamId, ruleId: route.ruleId } });
+      this.store.addEvent({ complaintId: id, at, kind: 'routed', actor: 'system', data: { teamId: route.teamId, ruleId: route.ruleId, ...(triage && { triage }) } });
       if (input.email) {
         outbox.mail({ to: input.email, subject: t.mail.confirmationSubject(reference), text: t.mail.confirmationBody(reference, this.trackingUrl(token), input.subject), label: `confirmation ${reference}` }, id);
       }
@@ -358,10 +372,36 @@ export class ComplaintService {
   }
 
   /**
+   * The service desk decides a complaint from the triage queue: category, severity and team at once. The
+   * classifier learns the category even when it had guessed it, since it was unsure.
+   */
+  triage(id: number, staffId: number, input: { category: string; severity: Severity; teamId: string }): void {
+    const c = this.require(id);
+    if (c.teamId !== null) throw new ActionError('complaint', 'This complaint has already left the triage queue.', 409);
+    if (!this.deps.routing.team(input.teamId)) throw new ActionError('teamId', 'Choose a team from the list.');
+    if (!isComplaintCategory(input.category)) throw new ActionError('category', 'Choose a category from the list.');
+    const at = this.now().toISOString();
+    this.deps.db.transaction(() => {
+      this.reclassify(id, staffId, { category: input.category, severity: input.severity }, { learn: false });
+      this.store.addEvent({ complaintId: id, at, kind: 'rerouted', actor: 'staff', actorId: staffId, body: 'Triage: team chosen by the service desk', data: { from: null, to: input.teamId, triage: true } });
+      this.store.update(id, { teamId: input.teamId }, at);
+    })();
+    this.learn(c, input.category);
+  }
+
+  private learn(c: Complaint, category: ComplaintCategory): void {
+    try {
+      this.deps.classification.correct({ text: `${c.subject}\n${c.description}`, locale: c.locale, label: category });
+    } catch (error) {
+      this.log(`[complaints] the classifier could not learn the correction: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
+  /**
    * A person sets the category (and severity): the classifier learns from it at once, deadlines follow
    * the new severity and, when asked, the routing rules are applied again.
    */
-  reclassify(id: number, staffId: number, input: { category: string; severity: Severity; product?: string | null; applyRouting?: boolean }): void {
+  reclassify(id: number, staffId: number, input: { category: string; severity: Severity; product?: string | null; applyRouting?: boolean }, options: { learn: boolean } = { learn: true }): void {
     const c = this.require(id);
     if (!isComplaintCategory(input.category)) throw new ActionError('category', 'Choose a category from the list.');
     const category = input.category;
@@ -395,13 +435,7 @@ export class ComplaintService {
         this.store.update(id, { teamId: route.teamId }, at);
       }
     })();
-    if (category !== c.category) {
-      try {
-        this.deps.classification.correct({ text: `${c.subject}\n${c.description}`, locale: c.locale, label: category });
-      } catch (error) {
-        this.log(`[complaints] the classifier could not learn the correction: ${error instanceof Error ? error.message : error}`);
-      }
-    }
+    if (options.learn && category !== c.category) this.learn(c, category);
   }
 
   /** Outbox handler: classifies a complaint whose classification failed at intake. */

@@ -109,6 +109,8 @@ export interface ListQuery {
   channel?: Channel;
   assigneeId?: number;
   overdue?: boolean;
+  /** Only complaints waiting in the triage queue (no team yet). */
+  triage?: boolean;
   /** A reference, or words of the subject. */
   q?: string;
   /** Match `q` against the subject as maskText() shows it, not the stored one. */
@@ -270,6 +272,7 @@ export class ComplaintStore {
       where.push('status = @status');
       args.status = q.status;
     }
+    if (q.triage) where.push('team_id IS NULL');
     if (q.teamId) {
       where.push('team_id = @teamId');
       args.teamId = q.teamId;

@@ -72,7 +72,8 @@ function createApp(): App {
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
-    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote, retentionDays: cfg.CONTACT_RETENTION_DAYS, dataDir: cfg.dataDir, erasureSteps: [searchQueryTexts] });
+    outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote, retentionDays: cfg.CONTACT_RETENTION_DAYS, dataDir: cfg.dataDir, erasureSteps: [searchQueryTexts],
+    triageConfidence: cfg.TRIAGE_CONFIDENCE, attachmentLimits: { maxBytes: cfg.ATTACHMENT_MAX_BYTES, maxFiles: cfg.ATTACHMENT_MAX_FILES } });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports); the
   // articles arriving while the content loads are not saves.

@@ -16,7 +16,7 @@ describe('the permission table', () => {
   it('matches what each role is for', () => {
     const expected: Record<string, Permission[]> = {
       editor: ['articles:edit'],
-      agent: ['complaints:read', 'complaints:handle', 'complaints:read-pii'],
+      agent: ['complaints:read', 'complaints:handle', 'complaints:read-pii', 'complaints:triage'],
       product: ['complaints:read', 'insights:read'],
       trainee: [],
     };

@@ -18,7 +18,11 @@ export function eventTitle(e: ComplaintEvent, names: Map<number, string>, teamNa
       const to = d.to as { category: string; severity: Severity; product: string | null };
       return `Reclassified as ${categoryLabels[to.category as keyof typeof categoryLabels] ?? to.category}, ${severityLabels[to.severity]}, product ${productName(to.product)}`;
     }
-    case 'routed': return `Routed to ${team(d.teamId)}${d.ruleId ? ` by rule #${d.ruleId}` : ' (no rule matched)'}`;
+    case 'routed': {
+      const triage = d.triage as { confidence: number; threshold: number } | undefined;
+      if (triage) return `Waiting for triage: routing confidence ${triage.confidence.toFixed(2)} is below ${triage.threshold.toFixed(2)}`;
+      return `Routed to ${team(d.teamId)}${d.ruleId ? ` by rule #${d.ruleId}` : ' (no rule matched)'}`;
+    }
     case 'rerouted': return `Moved from ${team(d.from) ?? 'no team'} to ${team(d.to)}`;
     case 'status': return `Status: ${statusLabels[d.from as Status] ?? d.from} → ${statusLabels[d.to as Status] ?? d.to}${d.reopened ? ' (reopened by the customer)' : ''}`;
     case 'assigned': return d.to ? `Assigned to ${names.get(Number(d.to)) ?? `user ${d.to}`}` : 'Unassigned';
