@@ -11,6 +11,7 @@ import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts'
 import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
+import { startMailIn, type MailIn } from '@feedback/mail-in/start.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { createAnswerFinder } from '@search/answers.ts';
 import { SearchInsights } from '@search/insights.ts';
@@ -28,6 +29,8 @@ export interface App {
   admin: AdminServices;
   /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute (KB_SCHEDULER_INTERVAL_MS). */
   feedback: FeedbackServices;
+  /** Email as a channel, when INBOUND_SMTP_PORT or IMAP_URL is set. */
+  mailIn: MailIn | undefined;
   /** Settles when the search index has caught up with the content at start-up. */
   ready: Promise<void>;
 }
@@ -57,6 +60,7 @@ function createApp(): App {
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
     serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
+  const mailIn = startMailIn({ db, feedback, config: cfg });
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).
   content.on('change', (event) => {
     if (event.type === 'upsert') feedback.articleFeedback.articleSaved(event.article.id);
@@ -75,6 +79,7 @@ function createApp(): App {
   // index instead of re-analysing the articles changed since the last save.
   const shutdown = (signal: NodeJS.Signals) => {
     stopScheduler();
+    void mailIn?.stop();
     content.close();
     void parser.close();
     indexer.stop();
@@ -94,6 +99,7 @@ function createApp(): App {
     search: { engine, indexer, analytics: new SearchAnalytics(db), insights: new SearchInsights(db) },
     admin,
     feedback,
+    mailIn,
     ready: Promise.all([ready, admin.ready]).then(() => undefined),
   };
 }
