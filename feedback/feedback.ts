@@ -20,6 +20,10 @@ import { ArticleFeedback } from './articles/article-feedback.ts';
 import { Insights } from './insights/insights.ts';
 import { InsightsStore } from './insights/store.ts';
 import { Customers } from './customers/customers.ts';
+import { Attachments } from './attachments/attachments.ts';
+import { defaultAttachmentLimits, type AttachmentLimits } from './attachments/limits.ts';
+import { temporaryDataDir } from './attachments/files.ts';
+import { LostLinks } from './lost-link/lost-link.ts';
 
 export { feedbackMigrations } from './migrations.ts';
 
@@ -42,6 +46,10 @@ export interface FeedbackOptions {
   outbox?: OutboxOptions;
   /** Region for customers' phone numbers written without a country code (PHONE_REGION); default FI. */
   phoneRegion?: string;
+  /** DATA_DIR: complaint attachments are kept in its attachments/ folder; unset (tests), a temporary folder. */
+  dataDir?: string;
+  /** ATTACHMENT_MAX_BYTES and ATTACHMENT_MAX_FILES. */
+  attachmentLimits?: AttachmentLimits;
   log?: (line: string) => void;
 }
 
@@ -61,6 +69,10 @@ export interface FeedbackServices {
   deflection: Deflection;
   /** One record per customer across every channel: search, history, merges. */
   customers: Customers;
+  /** Photos and receipts sent with complaints: checks, storage, reads decided in the query, erasure. */
+  attachments: Attachments;
+  /** "Lost your link?": mails an address's open complaints' tracking links to it, rate limited, same answer for everyone. */
+  lostLinks: LostLinks;
   /** Customers' 1–5 ratings of resolved complaints, and the staff's statistics of them. */
   satisfaction: Satisfaction;
   /** Product insights: complaints per category, product and week, rising groups, deadlines, satisfaction (permission `insights:read`). */
@@ -120,6 +132,8 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
   const complaints = new ComplaintService({ db, clock, outbox, routing, deadlines, classification, deflection, siteUrl: options.siteUrl, serviceDeskEmail: options.serviceDeskEmail,
     onIntake: (contact) => customers.attach(contact), log });
   const handling = new ComplaintHandling({ db, clock, complaints, routing, staff: new StaffDirectory(db), answers: options.answers, log });
+  const attachments = new Attachments({ db, clock, dataDir: options.dataDir ?? temporaryDataDir(), limits: options.attachmentLimits ?? defaultAttachmentLimits });
+  const lostLinks = new LostLinks({ db, clock, outbox, complaints });
   const routingSettings = new RoutingSettings({ db, routing, deadlines, staff: new StaffDirectory(db) });
   const classifierAdmin = new ClassifierAdmin({ db, classification });
   const satisfaction = new Satisfaction({ db, clock, complaints: complaints.store, routing, staff: new StaffDirectory(db) });
@@ -185,5 +199,5 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     };
   }
 
-  return { clock, complaints, customers, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
+  return { clock, complaints, customers, attachments, lostLinks, handling, classification, routing, deadlines, routingSettings, classifierAdmin, outbox, deflection, satisfaction, insights, articleFeedback, voteLimiter, limiter, replyLimiter, tick, startScheduler };
 }

@@ -5,6 +5,7 @@ import { answerUseMigrations } from './complaints/answer-uses.ts';
 import { insightsMigrations } from './insights/store.ts';
 import { articleFeedbackMigrations } from './articles/migrations.ts';
 import { customerMigrations } from './customers/migrations.ts';
+import { attachmentMigrations } from './attachments/migrations.ts';
 import { outboxMigrations } from './outbox/migrations.ts';
 import { mailInMigrations } from './mail-in/migrations.ts';
 
@@ -152,5 +153,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records, sent mails' Message-IDs and inbound mail, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...outboxMigrations, ...mailInMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records, complaint attachments, sent mails' Message-IDs and inbound mail, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...attachmentMigrations, ...outboxMigrations, ...mailInMigrations];

@@ -17,6 +17,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/api\/admin\/complaints\/[^/]+\/suggestions$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/complaints\/[^/]+\/propose$/, permission: 'complaints:handle' },
+  { path: /^\/admin\/complaints\/[^/]+\/files\/[^/]+$/, permission: 'complaints:read' },
   { path: /^\/admin\/complaints(?:\/[^/]+)?$/, permission: 'complaints:read' },
   { path: /^\/admin\/customers\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/customers(?:\/[^/]+)?$/, permission: 'complaints:read' },

@@ -56,7 +56,11 @@ export const configSchema = z.object({
   /** How often the complaint scheduler runs (escalation, outbox, classifier upkeep); lowered by the browser tests. */
   KB_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(250).max(86_400_000).default(60_000),
   /** The largest request body any route accepts, counted while reading (routes may accept less). */
-  KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  KB_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Largest file a customer may attach to a complaint (photo, PDF receipt); see docs/complaints.md. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(16 * 1024).max(512 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Most files one complaint may carry, over every channel. */
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(50).default(3),
   /** Bearer token that /metrics asks for; unset, /metrics answers 404. */
   KB_METRICS_TOKEN: z
     .string()
@@ -89,8 +93,15 @@ export const configSchema = z.object({
   INBOUND_MAIL_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
+/** Room for a complaint form's text fields and multipart framing beside its files. */
+export const attachmentFormAllowance = 1024 * 1024;
+
 /** Checks across variables. A moved clock escalates complaints and sends mails early: never on a live portal. */
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  const fullForm = c.ATTACHMENT_MAX_FILES * c.ATTACHMENT_MAX_BYTES + attachmentFormAllowance;
+  if (c.KB_MAX_BODY_BYTES < fullForm) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KB_MAX_BODY_BYTES'], message: `must be at least ATTACHMENT_MAX_FILES × ATTACHMENT_MAX_BYTES + 1 MiB (${fullForm}), so a complaint with every file allowed is not cut off` });
+  }
   if (c.KB_CLOCK_FILE && c.NODE_ENV === 'production') {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KB_CLOCK_FILE'], message: 'a test clock is refused when NODE_ENV is production (the default)' });
   }

@@ -126,8 +126,8 @@ export class ComplaintService {
     }
   }
 
-  /** Intake from the web form, the JSON API, or staff recording another channel. */
-  submit(input: Input, options: { channel: Channel; recordedBy?: number | null }): SubmitResult {
+  /** Intake from the web form, the JSON API, or staff recording another channel; `within` writes more in the same transaction (attachments). */
+  submit(input: Input, options: { channel: Channel; recordedBy?: number | null; within?: (complaintId: number, at: string) => void }): SubmitResult {
     const replayed = this.replay(input);
     if (replayed) return replayed;
     const now = this.now();
@@ -167,6 +167,7 @@ export class ComplaintService {
         payloadHash: input.idempotencyKey ? this.payloadHash(input) : null,
       });
       this.store.saveToken(id, token, at);
+      options.within?.(id, at);
       this.deps.onIntake?.({ complaintId: id, email: input.email ?? null, phone: input.phone ?? null, name: input.name ?? null, locale: input.locale, at });
       this.store.addEvent({ complaintId: id, at, kind: 'created', actor: options.recordedBy ? 'staff' : 'customer', actorId: options.recordedBy ?? null, public: true, data: { channel: options.channel } });
       this.store.addEvent({ complaintId: id, at, kind: 'classified', actor: 'system', data: { category: classified.category, severity: classified.severity, source: classified.classification.source } });

@@ -2,13 +2,14 @@ import { formFields, parseForm, readBodyLimited } from '@core/http/limited-body.
 import type { FeedbackServices } from '../feedback.ts';
 import type { Channel } from '../complaints/model.ts';
 import { complaintLimits, fieldProblems, publicComplaintSchema, type FieldProblem } from '../complaints/validation.ts';
+import type { AttachmentProblem, IncomingFile, KeptFile } from '../attachments/attachments.ts';
 
 /** The honeypot: a field people never see or fill; programs that fill every field do. */
 export const honeypotField = 'website';
 
 export type IntakeOutcome =
   | { status: 'created' | 'replayed'; reference: string; token: string; complaintId: number }
-  | { status: 'invalid'; problems: FieldProblem[] }
+  | { status: 'invalid'; problems: FieldProblem[]; files?: AttachmentProblem[] }
   | { status: 'honeypot' }
   | { status: 'rate-limited'; retryAfterSeconds: number }
   | { status: 'conflict' }
@@ -26,12 +27,21 @@ export async function readFormLimited(request: Request, limit: number = complain
  * then the transaction. Nothing here throws for bad input; a failure after validation is reported as
  * `error` (the complaint was not written, so the customer can safely send it again).
  */
-export async function takeComplaint(feedback: FeedbackServices, raw: Record<string, unknown>, options: { channel: Extract<Channel, 'web' | 'api'>; clientAddress: string }): Promise<IntakeOutcome> {
+export async function takeComplaint(
+  feedback: FeedbackServices,
+  raw: Record<string, unknown>,
+  options: { channel: Extract<Channel, 'web' | 'api'>; clientAddress: string; files?: readonly IncomingFile[] },
+): Promise<IntakeOutcome> {
   const trap = raw[honeypotField];
   if (typeof trap === 'string' ? trap.trim() !== '' : trap !== undefined && trap !== null && trap !== '') return { status: 'honeypot' };
   const parsed = publicComplaintSchema.safeParse(raw);
-  if (!parsed.success) return { status: 'invalid', problems: fieldProblems(parsed.error, raw) };
+  // Files are checked with the text, so one answer names every problem; nothing is written until all pass.
+  const checked = await feedback.attachments.check(options.files ?? []);
+  if (!parsed.success || !checked.ok) {
+    return { status: 'invalid', problems: parsed.success ? [] : fieldProblems(parsed.error, raw), ...(checked.ok ? {} : { files: checked.problems }) };
+  }
   const input = parsed.data;
+  let kept: KeptFile[] = [];
   try {
     const replay = feedback.complaints.replay(input);
     if (replay) {
@@ -40,10 +50,13 @@ export async function takeComplaint(feedback: FeedbackServices, raw: Record<stri
     }
     const allowed = await feedback.limiter.consume(options.clientAddress);
     if (!allowed.ok) return { status: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds };
-    const result = feedback.complaints.submit(input, { channel: options.channel });
+    kept = feedback.attachments.keep(checked.files, options.channel);
+    const result = feedback.complaints.submit(input, { channel: options.channel, within: (id, at) => feedback.attachments.record(id, kept, at) });
+    if (!result.ok || result.replayed) feedback.attachments.discard(kept);
     if (!result.ok) return { status: 'conflict' };
     return { status: result.replayed ? 'replayed' : 'created', reference: result.complaint.reference, token: result.token, complaintId: result.complaint.id };
   } catch (error) {
+    feedback.attachments.discard(kept);
     console.error('[complaints] intake failed:', error instanceof Error ? error.message : error);
     return { status: 'error', message: 'The complaint could not be saved. Please send it again.' };
   }

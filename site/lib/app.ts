@@ -58,7 +58,8 @@ function createApp(): App {
   if (cfg.KB_CLOCK_FILE) console.warn(`[complaints] test clock: the offset in ${cfg.KB_CLOCK_FILE} is added to the time (KB_CLOCK_FILE)`);
   const engine = selectEngine(cfg);
   const feedback = createFeedback({ db, clock, answers: createAnswerFinder(engine, content), siteUrl: cfg.siteUrl, smtpUrl: cfg.SMTP_URL, mailFrom: cfg.MAIL_FROM,
-    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION });
+    serviceDeskEmail: cfg.SERVICE_DESK_EMAIL, alertWebhookUrl: cfg.ALERT_WEBHOOK_URL, rateLimitPerMinute: cfg.COMPLAINT_RATE_LIMIT, phoneRegion: cfg.PHONE_REGION,
+    dataDir: cfg.dataDir, attachmentLimits: { maxBytes: cfg.ATTACHMENT_MAX_BYTES, maxFiles: cfg.ATTACHMENT_MAX_FILES } });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
   const mailIn = startMailIn({ db, feedback, config: cfg });
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports).

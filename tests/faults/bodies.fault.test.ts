@@ -9,7 +9,7 @@ const limit = 1024 * 1024;
 let portal: Portal;
 
 beforeAll(async () => {
-  portal = await startPortal({ env: { KB_MAX_BODY_BYTES: String(limit), COMPLAINT_RATE_LIMIT: '1000' } });
+  portal = await startPortal({ env: { KB_MAX_BODY_BYTES: String(limit), ATTACHMENT_MAX_FILES: '0', COMPLAINT_RATE_LIMIT: '1000' } });
 }, 200_000);
 
 afterAll(async () => {

@@ -1,6 +1,8 @@
 import type { Messages } from './types.ts';
 import { complaintsEl } from './complaints/el.ts';
 import { translationEl } from './translation/el.ts';
+import { attachmentsEl } from './attachments/el.ts';
+import { lostLinkEl } from './lost-link/el.ts';
 
 export const el: Messages = {
   siteName: 'Κέντρο βοήθειας Kestrel',
@@ -66,4 +68,6 @@ export const el: Messages = {
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Χάρτης ιστότοπου' },
   complaints: complaintsEl,
+  attachments: attachmentsEl,
+  lostLink: lostLinkEl,
 };

@@ -1,6 +1,8 @@
 import type { Messages } from './types.ts';
 import { complaintsEn } from './complaints/en.ts';
 import { translationEn } from './translation/en.ts';
+import { attachmentsEn } from './attachments/en.ts';
+import { lostLinkEn } from './lost-link/en.ts';
 
 export const en: Messages = {
   siteName: 'Kestrel Help Center',
@@ -66,4 +68,6 @@ export const en: Messages = {
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Sitemap' },
   complaints: complaintsEn,
+  attachments: attachmentsEn,
+  lostLink: lostLinkEn,
 };

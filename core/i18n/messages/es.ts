@@ -1,6 +1,8 @@
 import type { Messages } from './types.ts';
 import { complaintsEs } from './complaints/es.ts';
 import { translationEs } from './translation/es.ts';
+import { attachmentsEs } from './attachments/es.ts';
+import { lostLinkEs } from './lost-link/es.ts';
 
 export const es: Messages = {
   siteName: 'Centro de ayuda Kestrel',
@@ -66,4 +68,6 @@ export const es: Messages = {
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Mapa del sitio' },
   complaints: complaintsEs,
+  attachments: attachmentsEs,
+  lostLink: lostLinkEs,
 };

@@ -1,6 +1,8 @@
 import type { Messages } from './types.ts';
 import { complaintsFi } from './complaints/fi.ts';
 import { translationFi } from './translation/fi.ts';
+import { attachmentsFi } from './attachments/fi.ts';
+import { lostLinkFi } from './lost-link/fi.ts';
 
 export const fi: Messages = {
   siteName: 'Kestrel-ohjekeskus',
@@ -66,4 +68,6 @@ export const fi: Messages = {
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: 'Sivukartta' },
   complaints: complaintsFi,
+  attachments: attachmentsFi,
+  lostLink: lostLinkFi,
 };

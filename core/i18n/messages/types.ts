@@ -1,6 +1,8 @@
 import type { Category } from '@core/content/categories.ts';
 import type { ComplaintMessages } from './complaints-types.ts';
 import type { TranslationMessages } from './translation-types.ts';
+import type { AttachmentMessages } from './attachments-types.ts';
+import type { LostLinkMessages } from './lost-link-types.ts';
 
 /** Every UI string the site shows; each locale must provide all of them (the compiler checks). */
 export interface Messages {
@@ -55,4 +57,6 @@ export interface Messages {
   notFound: { title: string; text: string; searchHint: string; backHome: string };
   footer: { rights: string; sitemap: string };
   complaints: ComplaintMessages;
+  attachments: AttachmentMessages;
+  lostLink: LostLinkMessages;
 }

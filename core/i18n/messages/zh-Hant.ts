@@ -1,6 +1,8 @@
 import type { Messages } from './types.ts';
 import { complaintsZhHant } from './complaints/zh-Hant.ts';
 import { translationZhHant } from './translation/zh-Hant.ts';
+import { attachmentsZhHant } from './attachments/zh-Hant.ts';
+import { lostLinkZhHant } from './lost-link/zh-Hant.ts';
 
 export const zhHant: Messages = {
   siteName: 'Kestrel 說明中心',
@@ -66,4 +68,6 @@ export const zhHant: Messages = {
   },
   footer: { rights: 'Kestrel Home Appliances', sitemap: '網站地圖' },
   complaints: complaintsZhHant,
+  attachments: attachmentsZhHant,
+  lostLink: lostLinkZhHant,
 };
