@@ -46,6 +46,7 @@ export class MailIn {
       store: this.store,
       complaints: feedback.complaints,
       outbox: feedback.outbox,
+      attachments: feedback.attachments,
       help: this.help,
       ownAddresses: [bareAddress(o.mailFrom)],
       perSenderPerHour: o.perSenderPerHour,

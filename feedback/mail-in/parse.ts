@@ -50,6 +50,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     text: mail.text ?? '',
     contentType: contentType?.value ?? 'text/plain',
     header: (name) => lines.get(name.toLowerCase()),
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    // Images embedded in the HTML (logos, signatures) are left out: they would use up the complaint's files.
+    attachments: mail.attachments.filter((a) => !a.related).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
   };
 }

@@ -7,6 +7,7 @@ import { referencePattern } from '../complaints/reference.ts';
 import type { ComplaintService } from '../complaints/service.ts';
 import { complaintLimits, staffComplaintSchema } from '../complaints/validation.ts';
 import type { Outbox } from '../outbox/outbox.ts';
+import type { Attachments, KeptFile } from '../attachments/attachments.ts';
 import { replyTokenOf, type HelpAddresses } from './addresses.ts';
 import { unanswerable } from './loop-guard.ts';
 import { parseMail, type ParsedMail } from './parse.ts';
@@ -19,6 +20,7 @@ export interface MailProcessorDeps {
   store: MailStore;
   complaints: ComplaintService;
   outbox: Outbox;
+  attachments: Attachments;
   help: HelpAddresses;
   /** The portal's own sending address(es), lower-cased: mail from them is never answered. */
   ownAddresses: readonly string[];
@@ -31,6 +33,11 @@ export type MailOutcome = 'complaint' | 'reply' | 'ignored' | 'failed';
 
 const replyPrefix = /^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|vl|rv|enc|res|απ|σχετ|πρθ|回覆|回复|答复|轉寄|转发)\s*(?:\[\d+\])?\s*[:：]\s*)+/i;
 const referenceInText = new RegExp(referencePattern.source.replace(/^\^|\$$/g, ''), 'g');
+
+/** Refused attachments are noted on the stored mail (which keeps them), for staff. */
+function refusedFiles(messages: readonly string[]): string {
+  return `attachments not kept: ${messages.join(' ')}`.slice(0, 1000);
+}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
@@ -70,10 +77,16 @@ export class MailProcessor {
     }
     const text = stripQuotedHistory(mail.text);
     if (threaded) {
+      const refused: string[] = [];
       this.deps.db.transaction(() => {
         this.deps.complaints.customerReply(threaded, clip(text || mail.subject || '(empty mail)', complaintLimits.reply.max), 'email');
         store.finish(id, { ...seen, status: 'reply', complaintId: threaded.id, at: clock.now().toISOString() });
       })();
+      for (const file of mail.attachments) {
+        const stored = await this.deps.attachments.store({ complaintId: threaded.id, filename: file.filename ?? 'attachment', bytes: file.content, source: 'email' });
+        if (!stored.ok) refused.push(stored.message);
+      }
+      if (refused.length) store.finish(id, { ...seen, status: 'reply', complaintId: threaded.id, reason: refusedFiles(refused), at: clock.now().toISOString() });
       return 'reply';
     }
     const sender = mail.fromAddress ?? row.envelopeFrom ?? 'unknown';
@@ -82,7 +95,7 @@ export class MailProcessor {
       store.finish(id, { ...seen, status: 'ignored', reason: `more than ${this.deps.perSenderPerHour} new complaints by mail from this sender in an hour`, at: clock.now().toISOString() });
       return 'ignored';
     }
-    return this.file(id, mail, text, seen);
+    return this.file(id, mail, text, seen, await this.checkFiles(mail));
   }
 
   /** The complaint a mail answers: reply token in the address, then a Message-ID we sent, then the reference in the subject from the complaint's own address. */
@@ -106,7 +119,20 @@ export class MailProcessor {
     return undefined;
   }
 
-  private file(id: number, mail: ParsedMail, text: string, seen: { messageId: string | null; fromAddress: string | null; subject: string | null }): MailOutcome {
+  /** The mail's files that pass the attachment checks (type sniffed from the bytes, size, count), written to disk; and why the others were refused. */
+  private async checkFiles(mail: ParsedMail): Promise<{ kept: KeptFile[]; refused: string[] }> {
+    const { attachments } = this.deps;
+    const accepted = [];
+    const refused: string[] = [];
+    for (const file of mail.attachments) {
+      const checked = await attachments.check([{ filename: file.filename ?? 'attachment', bytes: file.content }], accepted.length);
+      if (checked.ok) accepted.push(...checked.files);
+      else refused.push(...checked.problems.map((p) => p.message));
+    }
+    return { kept: attachments.keep(accepted, 'email'), refused };
+  }
+
+  private file(id: number, mail: ParsedMail, text: string, seen: { messageId: string | null; fromAddress: string | null; subject: string | null }, files: { kept: KeptFile[]; refused: string[] }): MailOutcome {
     const { store, clock } = this.deps;
     let subject = clip(mail.subject.replace(replyPrefix, '').trim(), complaintLimits.subject.max);
     if (subject.length < complaintLimits.subject.min) subject = clip(text.split('\n').find((l) => l.trim())?.trim() ?? '', 80);
@@ -129,15 +155,23 @@ export class MailProcessor {
     // A sender address the form would refuse is left out (no confirmation can go there); the complaint is still filed.
     if (!parsed.success) parsed = staffComplaintSchema.safeParse({ ...candidate, email: undefined, name: undefined });
     if (!parsed.success) {
+      this.deps.attachments.discard(files.kept);
       store.finish(id, { ...seen, status: 'failed', reason: `not a usable complaint: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, at: clock.now().toISOString() });
       return 'failed';
     }
     const input = parsed.data;
-    this.deps.db.transaction(() => {
-      const result = this.deps.complaints.submit(input, { channel: 'email' });
-      if (!result.ok) throw new Error('the complaint conflicts with an earlier one under the same key');
-      store.finish(id, { ...seen, status: 'complaint', complaintId: result.complaint.id, at: clock.now().toISOString() });
-    })();
+    try {
+      this.deps.db.transaction(() => {
+        const result = this.deps.complaints.submit(input, { channel: 'email' });
+        if (!result.ok) throw new Error('the complaint conflicts with an earlier one under the same key');
+        const at = clock.now().toISOString();
+        this.deps.attachments.record(result.complaint.id, files.kept, at);
+        store.finish(id, { ...seen, status: 'complaint', complaintId: result.complaint.id, reason: files.refused.length ? refusedFiles(files.refused) : null, at });
+      })();
+    } catch (error) {
+      this.deps.attachments.discard(files.kept);
+      throw error;
+    }
     return 'complaint';
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { htmlAsJpeg, pdfBytes, pngBytes } from '../../fixtures/attachment-files.ts';
 import { customerTransport, decodeQp, headerOf, helpAddress, mailSetup, type MailFixture } from './mail-in-helpers.ts';
 
 // Ports 4650-4664 are this file's; the IMAP test uses 4665-4669.
@@ -178,5 +179,34 @@ describe('email as a channel: the SMTP receiver', () => {
     await f.mailIn.drain();
     expect(f.db.prepare('SELECT status FROM inbound_mail').pluck().get()).toBe('complaint');
     expect(f.db.prepare("SELECT subject FROM complaints WHERE channel = 'email'").pluck().get()).toBe('Oven');
+  });
+
+  it('attachments are stored through the attachment checks; a file pretending to be a photo is refused and noted on the mail', async () => {
+    await customerTransport(port).sendMail({
+      from: 'anna@example.com',
+      to: helpAddress,
+      subject: 'Broken door hinge',
+      text: 'The oven door hinge broke, photo and receipt attached.',
+      attachments: [
+        { filename: 'hinge.png', content: pngBytes, contentType: 'image/png' },
+        { filename: 'receipt.pdf', content: pdfBytes, contentType: 'application/pdf' },
+        { filename: 'photo.jpg', content: htmlAsJpeg, contentType: 'image/jpeg' },
+      ],
+    });
+    await f.mailIn.drain();
+    const c = f.db.prepare("SELECT id FROM complaints WHERE channel = 'email'").get() as { id: number };
+    const files = f.feedback.attachments.list({ kind: 'staff', complaintId: c.id, full: true, teams: undefined });
+    expect(files.map((a) => [a.originalName, a.mediaType, a.source])).toEqual([
+      ['hinge.png', 'image/png', 'email'],
+      ['receipt.pdf', 'application/pdf', 'email'],
+    ]);
+    expect(f.db.prepare('SELECT status, reason FROM inbound_mail').get()).toMatchObject({ status: 'complaint', reason: expect.stringContaining('photo.jpg') });
+
+    // A reply's file joins the same complaint.
+    await f.feedback.outbox.process();
+    const sentId = headerOf(f.outgoing.received[0]!.data, 'Message-ID')!;
+    await customerTransport(port).sendMail({ from: 'anna@example.com', to: helpAddress, subject: 'Re: Broken door hinge', inReplyTo: sentId, text: 'One more photo.', attachments: [{ filename: 'side.png', content: pngBytes }] });
+    await f.mailIn.drain();
+    expect(f.feedback.attachments.list({ kind: 'staff', complaintId: c.id, full: true, teams: undefined }).map((a) => a.originalName)).toEqual(['hinge.png', 'receipt.pdf', 'side.png']);
   });
 });
