@@ -66,4 +66,16 @@ describe('email as a channel: polling a mailbox over IMAP (a real Dovecot)', () 
     await f.feedback.outbox.process();
     expect(f.outgoing.received).toHaveLength(1);
   }, 60_000);
+
+  it('a message over the size limit is recorded for staff without its body, left in the mailbox, and files nothing', async () => {
+    const before = f.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get() as number;
+    await imap.append('INBOX', await compose({ from: 'big@example.com', to: helpAddress, subject: 'Huge photo', text: 'See the photo.', attachments: [{ filename: 'big.png', content: Buffer.alloc(300 * 1024, 1) }] }));
+    expect(await pollOnce({ settings: parseImapUrl(url), maxBytes: 256 * 1024, store: (mail) => void f.mailIn.receive(mail) })).toBe(1);
+    await f.mailIn.drain();
+    const row = f.db.prepare("SELECT status, reason, size FROM inbound_mail WHERE source_key LIKE 'imap:%' ORDER BY id DESC LIMIT 1").get() as { status: string; reason: string; size: number };
+    expect(row).toMatchObject({ status: 'ignored', reason: expect.stringContaining('larger than 262144 bytes') });
+    expect(row.size).toBeLessThan(1024);
+    expect(f.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get()).toBe(before);
+    expect(await imap.status('INBOX', { messages: true })).toMatchObject({ messages: 4 });
+  }, 60_000);
 });
