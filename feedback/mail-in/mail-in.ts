@@ -4,7 +4,7 @@ import { bareAddress, helpAddresses, withReplyToken, type HelpAddresses } from '
 import { parseImapUrl, pollOnce } from './imap-poller.ts';
 import { MailProcessor } from './process.ts';
 import { startSmtpReceiver } from './smtp-receiver.ts';
-import { MailStore, type InboundMail, type NewInboundMail } from './store.ts';
+import { MailStore, type NewInboundMail } from './store.ts';
 
 export interface MailInOptions {
   db: Db;
@@ -133,11 +133,6 @@ export class MailIn {
     void round();
     this.stops.push(() => clearInterval(timer));
     this.log(`[mail-in] polling ${settings.mailbox} on ${settings.host}:${settings.port} every ${intervalMs} ms (IMAP)`);
-  }
-
-  /** For the staff list: mails kept but not turned into a complaint or reply. */
-  unhandled(limit?: number): InboundMail[] {
-    return this.store.unhandled(limit);
   }
 
   async stop(): Promise<void> {

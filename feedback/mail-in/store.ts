@@ -74,7 +74,7 @@ export function hashReplyToken(token: string): string {
 
 /** The SQL of inbound mail and reply tokens. */
 export class MailStore {
-  private readonly s: Record<'insert' | 'byKey' | 'get' | 'raw' | 'pending' | 'backlog' | 'finish' | 'unhandled' | 'ofComplaint' | 'addToken' | 'byToken', Statement>;
+  private readonly s: Record<'insert' | 'byKey' | 'get' | 'raw' | 'pending' | 'backlog' | 'finish' | 'unhandled' | 'addToken' | 'byToken', Statement>;
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -87,7 +87,6 @@ export class MailStore {
       backlog: db.prepare("SELECT COUNT(*) FROM inbound_mail WHERE status = 'received'").pluck(),
       finish: db.prepare('UPDATE inbound_mail SET status = ?, reason = ?, complaint_id = ?, message_id = ?, from_address = ?, subject = ?, processed_at = ? WHERE id = ?'),
       unhandled: db.prepare(`SELECT ${columns} FROM inbound_mail WHERE status IN ('ignored', 'failed') ORDER BY id DESC LIMIT ?`),
-      ofComplaint: db.prepare(`SELECT ${columns} FROM inbound_mail WHERE complaint_id = ? ORDER BY id`),
       addToken: db.prepare('INSERT INTO mail_reply_tokens (token_hash, complaint_id, created_at) VALUES (?, ?, ?)'),
       byToken: db.prepare('SELECT complaint_id FROM mail_reply_tokens WHERE token_hash = ?').pluck(),
     };
@@ -123,10 +122,6 @@ export class MailStore {
   /** Mails stored but not turned into a complaint or a reply: unanswered loop signs, refusals, parse failures. */
   unhandled(limit = 200): InboundMail[] {
     return (this.s.unhandled.all(limit) as Row[]).map(toMail);
-  }
-
-  ofComplaint(complaintId: number): InboundMail[] {
-    return (this.s.ofComplaint.all(complaintId) as Row[]).map(toMail);
   }
 
   /** A new reply token for mails to the complaint's customer; only its hash is kept. */

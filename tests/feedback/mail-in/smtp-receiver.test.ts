@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeReason, unansweredMail } from '@feedback/mail-in/staff-view.ts';
 import { htmlAsJpeg, pdfBytes, pngBytes } from '../../fixtures/attachment-files.ts';
 import { customerTransport, decodeQp, headerOf, helpAddress, mailSetup, type MailFixture } from './mail-in-helpers.ts';
 
@@ -113,7 +114,14 @@ describe('email as a channel: the SMTP receiver', () => {
     expect(f.db.prepare('SELECT COUNT(*) FROM complaints').pluck().get()).toBe(0);
     await f.feedback.outbox.process();
     expect(f.outgoing.received).toHaveLength(0);
-    expect(f.mailIn.unhandled().map((m) => m.reason)).toHaveLength(5);
+    expect(unansweredMail(f.db).map((m) => describeReason(m.reason))).toEqual([
+      'Sent from the portal’s own address: not answered',
+      'Bounce (undeliverable mail report): not answered',
+      'Automatic reply (out of office, list or bulk mail): not answered',
+      'Automatic reply (out of office, list or bulk mail): not answered',
+      'Automatic reply (out of office, list or bulk mail): not answered',
+    ]);
+    expect(unansweredMail(f.db)[1]!.excerpt).toContain('Your message could not be delivered.');
   });
 
   it('an auto-reply to a complaint mail is kept with it but adds nothing and is not answered', async () => {
