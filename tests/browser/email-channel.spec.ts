@@ -97,6 +97,10 @@ test('an out-of-office reply is kept for staff under Unanswered mail and files n
   await mail.getByText('The mail as received').click();
   await expect(mail.locator('pre')).toContainText('I am away until Monday.');
   await expectNoAxeViolations(page);
+  // On a phone the page and the raw mail stay within the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/admin/complaints?q=${encodeURIComponent(subject)}`);
   await expect(page.getByRole('row').filter({ hasText: subject })).toHaveCount(0);
   // The product role does not see raw mail.
