@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeReason, unansweredMail } from '@feedback/mail-in/staff-view.ts';
-import { htmlAsJpeg, pdfBytes, pngBytes } from '../../fixtures/attachment-files.ts';
+import { htmlAsJpeg, pdfBytes, pngBytes } from '@tests/fixtures/attachment-files.ts';
 import { customerTransport, decodeQp, headerOf, helpAddress, mailSetup, type MailFixture } from './mail-in-helpers.ts';
 
 // Ports 4650-4664 are this file's; the IMAP test uses 4665-4669.
