@@ -26,6 +26,7 @@ import type { ErasureStep } from '@core/privacy/erasure.ts';
 import { Privacy } from './privacy/privacy.ts';
 import { erasureSteps } from './privacy/steps.ts';
 import { attachmentFiles } from './privacy/steps/attachments.ts';
+import { purgeMailBefore } from './mail-in/erase.ts';
 import { Attachments } from './attachments/attachments.ts';
 import { defaultAttachmentLimits, type AttachmentLimits } from './attachments/limits.ts';
 import { temporaryDataDir } from './attachments/files.ts';
@@ -171,7 +172,11 @@ export function createFeedback(options: FeedbackOptions): FeedbackServices {
     const escalated = await runJob('escalation', () => complaints.escalateOverdue(), [], log);
     const digests = await runJob('digests', () => sendOverdueDigests({ store: complaints.store, routing, deadlines, outbox, clock, db, siteUrl: options.siteUrl }), [], log);
     if (digests.length) log(`[complaints] daily overdue digest written for ${digests.join(', ')}`);
-    const anonymized = await runJob('retention', () => privacy.purgeExpired().complaints, 0, log);
+    const anonymized = await runJob('retention', () => {
+      // Stored mail goes by its arrival; what it said lives on in its complaint, erased with it.
+      purgeMailBefore(db, new Date(clock.now().getTime() - retentionDays * 86_400_000).toISOString());
+      return privacy.purgeExpired().complaints;
+    }, 0, log);
     if (anonymized) log(`[complaints] erased the personal data of ${anonymized} complaint${anonymized === 1 ? '' : 's'} closed over ${retentionDays} days ago`);
     const upkeep = await runJob('classifier', () => {
       const hourAgo = clock.now().getTime() - 3_600_000;

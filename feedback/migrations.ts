@@ -8,6 +8,8 @@ import { customerMigrations } from './customers/migrations.ts';
 import { searchFollowupMigrations } from './search-followups/migrations.ts';
 import { privacyMigrations } from './privacy/migrations.ts';
 import { attachmentMigrations } from './attachments/migrations.ts';
+import { outboxMigrations } from './outbox/migrations.ts';
+import { mailInMigrations } from './mail-in/migrations.ts';
 
 /**
  * The complaint room's tables. `complaints.assignee_id` and `recorded_by` point at the staff area's
@@ -153,5 +155,5 @@ const complaintTables: Migration[] = [
   },
 ];
 
-/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records, the searches complaints came from, the erasure marks and complaint attachments, in order. */
-export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...searchFollowupMigrations, ...privacyMigrations, ...attachmentMigrations];
+/** The classifier's tables (examples, models), the complaint tables, the customers' ratings, the answers used, the insights' index, readers' votes on articles, the customer records, the searches complaints came from, the erasure marks, complaint attachments, sent mails' Message-IDs and inbound mail, in order. */
+export const feedbackMigrations: Migration[] = [...classifierMigrations, ...complaintTables, ...satisfactionMigrations, ...answerUseMigrations, ...insightsMigrations, ...articleFeedbackMigrations, ...customerMigrations, ...searchFollowupMigrations, ...privacyMigrations, ...attachmentMigrations, ...outboxMigrations, ...mailInMigrations];

@@ -24,6 +24,7 @@ export const staffPaths: ReadonlyArray<{ path: RegExp; method?: 'POST'; permissi
   { path: /^\/admin\/customers\/[^/]+$/, method: 'POST', permission: 'complaints:handle' },
   { path: /^\/admin\/customers(?:\/[^/]+)?$/, permission: 'complaints:read' },
   { path: /^\/api\/admin\/customers$/, permission: 'complaints:read' },
+  { path: /^\/admin\/mail$/, permission: 'complaints:read-pii' },
   { path: /^\/admin\/routing\/keywords$/, permission: 'classifier:manage' },
   { path: /^\/admin\/routing$/, permission: 'routing:manage' },
   { path: /^\/admin\/users(?:\/(?:new|[^/]+))?$/, permission: 'users:manage' },

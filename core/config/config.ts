@@ -92,6 +92,29 @@ export const configSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(16, 'must be at least 16 characters').optional())
     .optional(),
+  /** Email as a complaint channel (docs/email.md). Set: the portal receives mail over SMTP on this port. */
+  INBOUND_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  /** Where the SMTP receiver listens; 0.0.0.0 to accept mail from a relay on another machine. */
+  INBOUND_SMTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Set: the portal polls this mailbox, imaps://user:password@host:993/INBOX (imap:// without TLS). */
+  IMAP_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().regex(/^imaps?:\/\/[^/]+/, 'must look like imaps://user:password@host:993/INBOX').optional())
+    .optional(),
+  IMAP_POLL_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** The help address(es) customers write to, comma-separated; default: the address in MAIL_FROM. */
+  HELP_ADDRESSES: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v.split(',').map((a) => a.trim()).filter(Boolean)))
+    .pipe(z.array(z.string().email('each help address must be an email address')).optional())
+    .optional(),
+  /** The largest inbound mail, in bytes; bigger mail gets a permanent SMTP error (552). */
+  INBOUND_MAIL_MAX_BYTES: z.coerce.number().int().min(64 * 1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Mails one sender may send per hour (SMTP: more are deferred with 451), and new complaints one sender may open by mail per hour. */
+  INBOUND_MAIL_PER_SENDER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
 });
 
 /** Room for a complaint form's text fields and multipart framing beside its files. */

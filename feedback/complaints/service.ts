@@ -222,12 +222,12 @@ export class ComplaintService {
     return this.store.events(complaintId, { publicOnly: true });
   }
 
-  /** A message from the customer: reopens a complaint that waited for them, was resolved or closed. */
-  customerReply(complaint: Complaint, message: string): void {
+  /** A message from the customer (tracking page, or a mail): reopens a complaint that waited for them, was resolved or closed. */
+  customerReply(complaint: Complaint, message: string, via?: Extract<Channel, 'email'>): void {
     const now = this.now();
     const at = now.toISOString();
     this.deps.db.transaction(() => {
-      this.store.addEvent({ complaintId: complaint.id, at, kind: 'customer-reply', actor: 'customer', public: true, body: message });
+      this.store.addEvent({ complaintId: complaint.id, at, kind: 'customer-reply', actor: 'customer', public: true, body: message, ...(via ? { data: { channel: via } } : {}) });
       const patch: Parameters<ComplaintStore['update']>[1] = { responseDueAt: this.deps.deadlines.responseDue(now, complaint.category, complaint.severity) };
       if (complaint.status === 'waiting-for-customer' || complaint.status === 'resolved' || complaint.status === 'closed') {
         patch.status = 'in-progress';

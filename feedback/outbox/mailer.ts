@@ -6,6 +6,9 @@ export interface MailMessage {
   cc?: string[];
   subject: string;
   text: string;
+  /** The Message-ID the outbox gave the mail (replies are matched by it). */
+  messageId?: string;
+  replyTo?: string;
 }
 
 /**
@@ -40,7 +43,15 @@ export function smtpMailer({ url, from, timeoutMs = 10_000 }: SmtpOptions): Mail
   return {
     kind: 'smtp',
     async send(message) {
-      await transport.sendMail({ from, to: message.to, ...(message.cc?.length ? { cc: message.cc } : {}), subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        ...(message.cc?.length ? { cc: message.cc } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        subject: message.subject,
+        text: message.text,
+      });
     },
     close: () => transport.close(),
   };

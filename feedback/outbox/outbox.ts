@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '@core/db/database.ts';
 import type { Clock } from '../clock.ts';
@@ -11,6 +12,10 @@ export interface MailPayload {
   subject: string;
   text: string;
   label: string;
+  /** Given when the mail is enqueued, so replies can be matched by In-Reply-To before it is even sent. */
+  messageId?: string;
+  /** Where a customer's reply should go (the help address with the complaint's reply token). */
+  replyTo?: string;
 }
 
 /**
@@ -59,7 +64,12 @@ export interface OutboxOptions {
   log?: (line: string) => void;
   /** The alert webhook (kind `webhook`). */
   webhook?: WebhookOptions;
+  /** The right-hand side of the Message-IDs the portal gives its mails (the sender's domain). */
+  messageIdDomain?: string;
 }
+
+/** Gives a customer's mail its Reply-To; called inside the enqueueing transaction. */
+export type ReplyAddressFor = (complaintId: number, to: string) => string | undefined;
 
 /** Tracking and erasure confirmation links are secret: once a mail is out, its stored copy keeps the reference but not the token. */
 export function redactSecrets(text: string): string {
@@ -77,9 +87,11 @@ function backoff(attempts: number, base: number, max: number): number {
  */
 export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler>();
-  private readonly options: Required<Omit<OutboxOptions, 'webhook'>>;
+  private readonly options: Required<Omit<OutboxOptions, 'webhook' | 'messageIdDomain'>>;
+  private readonly messageIdDomain: string;
+  private replyAddressFor: ReplyAddressFor | undefined;
   private readonly webhookOptions: WebhookOptions;
-  private readonly s: { insert: Statement; due: Statement; dueWithoutMailer: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
+  private readonly s: { insert: Statement; byMessageId: Statement; due: Statement; dueWithoutMailer: Statement; claim: Statement; finish: Statement; retry: Statement; keep: Statement };
   private running: Promise<ProcessResult> | undefined;
   private kicked = false;
 
@@ -97,8 +109,10 @@ export class Outbox {
       log: options.log ?? ((line) => console.info(line)),
     };
     this.webhookOptions = { ...options.webhook };
+    this.messageIdDomain = options.messageIdDomain ?? 'kestrel-help.invalid';
     this.s = {
-      insert: db.prepare('INSERT INTO outbox (kind, complaint_id, payload, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO outbox (kind, complaint_id, payload, status, next_attempt_at, created_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      byMessageId: db.prepare("SELECT complaint_id AS complaintId, payload FROM outbox WHERE kind = 'mail' AND message_id = ? AND complaint_id IS NOT NULL"),
       due: db.prepare("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"),
       // Without a mail transport, mails already tried wait (pending) for one to come back instead of being kept.
       dueWithoutMailer: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND NOT (kind = 'mail' AND attempts > 0)
@@ -123,15 +137,35 @@ export class Outbox {
     this.handlers.set(kind, handler);
   }
 
+  /** Inbound mail sets this, so customers' replies come back to the help address carrying the complaint's token. */
+  setReplyAddress(replyAddressFor: ReplyAddressFor): void {
+    this.replyAddressFor = replyAddressFor;
+  }
+
   /** Adds a row; call inside the transaction of the change it belongs to. */
-  enqueue(kind: string, payload: unknown, complaintId: number | null = null, notBefore?: Date): number {
+  enqueue(kind: string, payload: unknown, complaintId: number | null = null, notBefore?: Date, messageId: string | null = null): number {
     const now = this.clock.now().toISOString();
-    const result = this.s.insert.run(kind, complaintId, JSON.stringify(payload), 'pending', (notBefore ?? this.clock.now()).toISOString(), now);
+    const result = this.s.insert.run(kind, complaintId, JSON.stringify(payload), 'pending', (notBefore ?? this.clock.now()).toISOString(), now, messageId);
     return Number(result.lastInsertRowid);
   }
 
   mail(payload: MailPayload, complaintId: number | null = null): number {
-    return this.enqueue('mail', payload, complaintId);
+    const messageId = `<${randomBytes(18).toString('base64url')}@${this.messageIdDomain}>`;
+    const replyTo = complaintId === null ? undefined : this.replyAddressFor?.(complaintId, payload.to);
+    return this.enqueue('mail', { ...payload, messageId, ...(replyTo ? { replyTo } : {}) }, complaintId, undefined, messageId);
+  }
+
+  /**
+   * The complaint a mail the portal sent to that complaint's customer belongs to, by its Message-ID (as
+   * given in In-Reply-To or References). Mails to staff (alarms) are not matched: a colleague answering
+   * an alarm is not the customer.
+   */
+  complaintForMessageId(messageId: string, customerEmail: (complaintId: number) => string | null): number | undefined {
+    for (const row of this.s.byMessageId.all(messageId) as Array<{ complaintId: number; payload: string }>) {
+      const to = (JSON.parse(row.payload) as Partial<MailPayload>).to?.toLowerCase();
+      if (to && to === customerEmail(row.complaintId)?.toLowerCase()) return row.complaintId;
+    }
+    return undefined;
   }
 
   /** Whether an alert webhook is configured (ALERT_WEBHOOK_URL). */
@@ -226,7 +260,7 @@ export class Outbox {
     if (row.kind === 'mail') {
       if (this.mailer.kind === 'none') return 'kept';
       const p = row.payload as MailPayload;
-      await this.mailer.send({ to: p.to, ...(p.cc?.length ? { cc: p.cc } : {}), subject: p.subject, text: p.text });
+      await this.mailer.send({ to: p.to, ...(p.cc?.length ? { cc: p.cc } : {}), subject: p.subject, text: p.text, messageId: p.messageId, replyTo: p.replyTo });
       return 'sent';
     }
     if (row.kind === 'webhook') {

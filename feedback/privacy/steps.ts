@@ -4,6 +4,7 @@ import { classifierExamples, classifierModels } from './steps/classifier.ts';
 import { complaintFields, conversation, ratingComments, trackingLinks } from './steps/complaints.ts';
 import { customerRecords } from './steps/customers.ts';
 import { outboxMail } from './steps/mail.ts';
+import { inboundMail } from './steps/inbound-mail.ts';
 
 /**
  * Every place of the complaint room (and the audit log) where a customer's personal data lives, one line
@@ -18,6 +19,7 @@ export const erasureSteps: readonly ErasureStep[] = [
   ratingComments,
   customerRecords,
   outboxMail,
+  inboundMail,
   classifierExamples,
   classifierModels,
   auditDetails,

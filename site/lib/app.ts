@@ -12,6 +12,7 @@ import { formatDiagnostic, type Diagnostic } from '@core/markdown/diagnostic.ts'
 import { fileOffsetClock } from '@feedback/clock.ts';
 import { ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createFeedback, feedbackMigrations, type FeedbackServices } from '@feedback/feedback.ts';
+import { startMailIn, type MailIn } from '@feedback/mail-in/start.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { searchQueryTexts } from '@search/analytics-erasure.ts';
 import { createAnswerFinder } from '@search/answers.ts';
@@ -34,6 +35,8 @@ export interface App {
   admin: AdminServices;
   /** Complaints: intake, classification, routing, deadlines, outbox; its scheduler runs every minute (KB_SCHEDULER_INTERVAL_MS). */
   feedback: FeedbackServices;
+  /** Email as a channel, when INBOUND_SMTP_PORT or IMAP_URL is set. */
+  mailIn: MailIn | undefined;
   /** Settles when the search index has caught up with the content at start-up. */
   ready: Promise<void>;
 }
@@ -75,6 +78,7 @@ function createApp(): App {
     outbox: { baseDelayMs: cfg.KB_OUTBOX_RETRY_MS }, log: complaintsNote, retentionDays: cfg.CONTACT_RETENTION_DAYS, dataDir: cfg.dataDir, erasureSteps: [searchQueryTexts],
     triageConfidence: cfg.TRIAGE_CONFIDENCE, attachmentLimits: { maxBytes: cfg.ATTACHMENT_MAX_BYTES, maxFiles: cfg.ATTACHMENT_MAX_FILES } });
   const stopScheduler = feedback.startScheduler(cfg.KB_SCHEDULER_INTERVAL_MS);
+  const mailIn = startMailIn({ db, feedback, config: cfg });
   // A saved article closes the editors' tasks on it (made from readers' votes and staff reports); the
   // articles arriving while the content loads are not saves.
   void contentLoaded.then(() =>
@@ -106,6 +110,7 @@ function createApp(): App {
     logEvent('info', 'server.stopping', { signal });
     stopScheduler();
     stopLearning();
+    void mailIn?.stop();
     content.close();
     void parser.close();
     indexer.stop();
@@ -127,6 +132,7 @@ function createApp(): App {
     search: { engine, indexer, analytics: new SearchAnalytics(db), insights: new SearchInsights(db) },
     admin,
     feedback,
+    mailIn,
     ready: Promise.all([ready, admin.ready]).then(() => undefined),
   };
 }

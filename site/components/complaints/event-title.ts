@@ -28,7 +28,7 @@ export function eventTitle(e: ComplaintEvent, names: Map<number, string>, teamNa
     case 'assigned': return d.to ? `Assigned to ${names.get(Number(d.to)) ?? `user ${d.to}`}` : 'Unassigned';
     case 'note': return 'Internal note';
     case 'reply': return 'Reply to the customer';
-    case 'customer-reply': return 'Message from the customer';
+    case 'customer-reply': return d.channel === 'email' ? 'Message from the customer (by email)' : 'Message from the customer';
     case 'rated': return `Rated ${d.rating} of 5 by the customer${e.body ? '' : ' (no comment)'}`;
     case 'escalated': return `Escalated: the ${d.deadline === 'response' ? 'response' : 'resolution'} deadline (${formatTime(String(d.due ?? ''))}) passed${d.lead ? '; the team lead was mailed' : ''}`;
     default: return e.kind;
