@@ -1,6 +1,6 @@
 import type { ErasureStep } from '@core/privacy/erasure.ts';
-import { AttachmentStore } from '../../attachments/store.ts';
-import { fileOf } from '../../attachments/files.ts';
+import { AttachmentStore } from '@feedback/attachments/store.ts';
+import { fileOf } from '@feedback/attachments/files.ts';
 
 /**
  * The files customers attached (photos, receipts: they show names, addresses, faces) and their rows.
