@@ -218,6 +218,27 @@ describe('the customer’s data', () => {
     expect(fs.existsSync(attachment)).toBe(false);
   });
 
+  it('erases the customer’s attachments (rows and files) and the mail they sent, and nobody else’s', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-privacy-'));
+    cleanup.push(dir);
+    const w = await world({ file: path.join(dir, 'kb.sqlite') });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const annaFile = await w.feedback.attachments.store({ complaintId: w.web, filename: 'receipt.pdf', bytes: pdf, source: 'web' });
+    const bobFile = await w.feedback.attachments.store({ complaintId: w.bob, filename: 'bob.pdf', bytes: pdf, source: 'web' });
+    if (!annaFile.ok || !bobFile.ok) throw new Error('attachments not stored');
+    const mail = w.db.prepare(`INSERT INTO inbound_mail (received_at, source, source_key, envelope_from, size, raw, status, complaint_id, from_address, subject)
+      VALUES ('2026-03-02T09:00:00.000Z', 'smtp', ?, ?, 10, ?, 'complaint', ?, ?, ?)`);
+    mail.run('smtp:a', 'anna.virtanen@example.com', 'From: Anna Virtanen', w.web, 'anna.virtanen@example.com', 'Leak');
+    mail.run('smtp:b', 'anna.virtanen@example.com', 'From: Anna Virtanen', null, 'anna.virtanen@example.com', 'Unreadable');
+    mail.run('smtp:c', 'bob@example.org', 'From: Bob Smith', w.bob, 'bob@example.org', 'Dryer');
+    const files = () => fs.readdirSync(path.join(dir, 'attachments')).length;
+    expect(files()).toBe(2);
+    expect(w.feedback.privacy.eraseCustomer(w.admin, w.anna, { email: 'anna.virtanen@example.com' }).ok).toBe(true);
+    expect(w.db.prepare('SELECT complaint_id FROM complaint_attachments').pluck().all()).toEqual([w.bob]);
+    expect(files()).toBe(1);
+    expect(w.db.prepare('SELECT source_key FROM inbound_mail').pluck().all()).toEqual(['smtp:c']);
+  });
+
   it('the export and erasure pages of a customer record need privacy:manage, which only administrators have', () => {
     for (const [method, path] of [['GET', '/admin/customers/12/privacy'], ['POST', '/admin/customers/12/privacy'], ['GET', '/admin/customers/12/export.json']]) {
       expect(requiredPermission(method!, path!), `${method} ${path}`).toBe('privacy:manage');
