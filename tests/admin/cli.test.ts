@@ -41,5 +41,6 @@ describe('npm run user:create', () => {
     expect(await verifyPassword(rows[1]!.password_hash, 'a long enough password')).toBe(true);
     expect(db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'user.create'").pluck().get()).toBe(2);
     db.close();
-  });
+    // Each run starts a tsx process; on a machine busy with other work that alone can take 10 s.
+  }, 90_000);
 });
