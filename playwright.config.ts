@@ -16,7 +16,7 @@ const escalationPort = port + 1;
 const smtpPort = (process.env.KB_BROWSER_SMTP_PORT ??= '4425');
 const webhookPort = (process.env.KB_BROWSER_WEBHOOK_PORT ??= '4426');
 // The main server receives mail here (tests/browser/email-channel.spec.ts sends to it over SMTP).
-const inboundSmtpPort = (process.env.KB_BROWSER_INBOUND_SMTP_PORT ??= String(port + 27));
+const inboundSmtpPort = (process.env.KB_BROWSER_INBOUND_SMTP_PORT ??= String(port + 28));
 const escalationDataDir = (process.env.KB_BROWSER_ESCALATION_DATA_DIR ??= path.join(os.tmpdir(), `kb-browser-escalation-${process.pid}`));
 const clockFile = path.join(escalationDataDir, 'clock-offset-ms');
 process.env.KB_BROWSER_ESCALATION_URL = `http://localhost:${escalationPort}`;

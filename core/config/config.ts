@@ -83,8 +83,8 @@ export const configSchema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(16 * 1024).max(512 * 1024 * 1024).default(5 * 1024 * 1024),
   /** Most files one complaint may carry, over every channel. */
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(50).default(3),
-  /** Below this classifier confidence (0–1) a new complaint waits in the service desk's triage queue instead of going to a team; docs/complaints.md says why 0.3. */
-  TRIAGE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.3),
+  /** Below this classifier confidence (0–1) a new complaint waits in the service desk's triage queue instead of going to a team; docs/complaints.md says why 0.2. */
+  TRIAGE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.2),
   /** Bearer token that /metrics asks for; unset, /metrics answers 404. */
   KB_METRICS_TOKEN: z
     .string()

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import nodemailer from 'nodemailer';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signIn } from './admin-helpers.ts';
@@ -12,8 +13,8 @@ import { freePort } from '../free-port.ts';
 
 /**
  * The customer's data under their control, end to end on a server of its own (its own data directory,
- * so every file in it can be scanned, and its own log): a customer files on the web, an agent records
- * their letter, both land on one customer record; the customer downloads their data from the tracking
+ * so every file in it can be scanned, and its own log): a customer files on the web and by email, an
+ * agent records their letter, all three land on one customer record; the customer downloads their data from the tracking
  * page and erases it through the link mailed to them (a real SMTP server, tests/browser/smtp-sink.ts);
  * afterwards no table of any database, no file of the data directory and no line of the server's log
  * holds their name, email address, phone number or street address, and the statistics are unchanged.
@@ -30,12 +31,14 @@ let server: ChildProcess | undefined;
 let dataDir = '';
 let baseURL = '';
 let serverLog = '';
+let inboundPort = 0;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const port = await freePort();
+  inboundPort = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-privacy-'));
   const env: NodeJS.ProcessEnv = {
@@ -49,6 +52,7 @@ test.beforeAll(async () => {
     ASTRO_TELEMETRY_DISABLED: '1',
     SMTP_URL: `smtp://localhost:${process.env.KB_BROWSER_SMTP_PORT ?? '4425'}`,
     KB_SCHEDULER_INTERVAL_MS: '500',
+    INBOUND_SMTP_PORT: String(inboundPort),
   };
   delete env.TRUST_PROXY;
   delete env.KB_CLOCK_FILE;
@@ -173,11 +177,13 @@ test('a customer on two channels downloads their data and erases it; nothing per
   const trackingPath = new URL(c.url()).pathname;
   const webReference = ((await c.locator('.reference').textContent()) ?? '').trim();
 
-  // Email leg: when mail to the help address becomes a complaint (issue 11, item 2), the customer also
-  // writes by email here, and the checks below expect that complaint on the same record, in the download
-  // and gone after the erasure.
+  // The customer also writes to the help address (the built-in SMTP receiver, docs/email.md).
+  const sent = await nodemailer
+    .createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true, connectionTimeout: 60_000, socketTimeout: 120_000 })
+    .sendMail({ from: `${name} <${email}>`, to: 'help@kestrel-home.example', subject: 'Freezer drawer ices up', text: `The FrostLine freezer drawer ices up every week. ${name}, ${street}, ${phone}` });
+  expect(sent.response).toMatch(/^250/);
 
-  // An agent records the customer's letter; both complaints are on one customer record.
+  // An agent records the customer's letter; all three complaints are on one customer record.
   const staff = await browser.newContext({ baseURL });
   const agent = await staff.newPage();
   await signIn(agent, 'agent', '/admin/complaints/new');
@@ -195,6 +201,11 @@ test('a customer on two channels downloads their data and erases it; nothing per
   const complaints = agent.locator('section', { has: agent.getByRole('heading', { name: /^Complaints/ }) });
   await expect(complaints.getByRole('link', { name: webReference })).toBeVisible();
   await expect(complaints.getByRole('link', { name: letterReference })).toBeVisible();
+  // The mail becomes a complaint once processed, after the 250.
+  await expect(async () => {
+    await agent.reload();
+    await expect(complaints.getByRole('row').filter({ hasText: 'Freezer drawer ices up' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await staff.close();
 
   const admin = await browser.newContext({ baseURL });
@@ -215,7 +226,8 @@ test('a customer on two channels downloads their data and erases it; nothing per
     complaints: Array<{ reference: string; channel: string; description: string; phone: string | null }>;
   };
   expect(data.customer).toMatchObject({ email, name, phone: '+358507654321' });
-  expect(data.complaints.map((k) => [k.reference, k.channel]).sort()).toEqual([[letterReference, 'letter'], [webReference, 'web']].sort());
+  expect(data.complaints.map((k) => k.channel).sort()).toEqual(['email', 'letter', 'web']);
+  expect(data.complaints.map((k) => k.reference)).toEqual(expect.arrayContaining([letterReference, webReference]));
   expect(data.complaints.find((k) => k.channel === 'web')).toMatchObject({ phone, description: expect.stringContaining(street) });
   await yourData.getByRole('link', { name: 'View your data as a page' }).click();
   await expect(c.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
