@@ -189,7 +189,7 @@ export class ComplaintService {
       this.store.addEvent({ complaintId: id, at, kind: 'classified', actor: 'system', data: { category: classified.category, severity: classified.severity, source: classified.classification.source } });
       this.store.addEvent({ complaintId: id, at, kind: 'routed', actor: 'system', data: { teamId: route.teamId, ruleId: route.ruleId, ...(triage && { triage }) } });
       if (input.email) {
-        outbox.mail({ to: input.email, subject: t.mail.confirmationSubject(reference), text: t.mail.confirmationBody(reference, this.trackingUrl(token), input.subject), label: `confirmation ${reference}` }, id);
+        outbox.mail({ to: input.email, subject: t.mail.confirmationSubject(reference), text: t.mail.confirmationBody(reference, this.trackingUrl(token), input.subject), label: `confirmation ${reference}`, automatic: true }, id);
       }
       if (classified.failed) outbox.enqueue('classify', { complaintId: id }, id);
       if ('suggestionSession' in input) deflection.submitted(input.suggestionSession);

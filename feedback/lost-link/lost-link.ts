@@ -50,7 +50,7 @@ export class LostLinks {
       const found = this.openByEmail.all(email, JSON.stringify(openStatuses)) as Array<{ id: number; reference: string; subject: string }>;
       if (found.length) {
         const links = found.map((c) => t.mailLink(c.reference, c.subject, complaints.trackingUrl(complaints.store.issueToken(c.id, at))));
-        outbox.mail({ to: email, subject: t.mailSubject, text: t.mailBody(links.join('\n\n')), label: `tracking links (${found.length})` });
+        outbox.mail({ to: email, subject: t.mailSubject, text: t.mailBody(links.join('\n\n')), label: `tracking links (${found.length})`, automatic: true });
       }
       recordAudit(db, { actorId: null, action: 'complaint.links-requested', objectType: 'complaint', detail: { links: found.length, references: found.map((c) => c.reference) } });
     })();

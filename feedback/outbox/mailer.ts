@@ -9,6 +9,8 @@ export interface MailMessage {
   /** The Message-ID the outbox gave the mail (replies are matched by it). */
   messageId?: string;
   replyTo?: string;
+  /** Sent with `Auto-Submitted: auto-generated` (RFC 3834): no vacation reply or ticket system answers it. */
+  automatic?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function smtpMailer({ url, from, timeoutMs = 10_000 }: SmtpOptions): Mail
         ...(message.cc?.length ? { cc: message.cc } : {}),
         ...(message.messageId ? { messageId: message.messageId } : {}),
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(message.automatic ? { headers: { 'Auto-Submitted': 'auto-generated' } } : {}),
         subject: message.subject,
         text: message.text,
       });

@@ -16,6 +16,8 @@ export interface MailPayload {
   messageId?: string;
   /** Where a customer's reply should go (the help address with the complaint's reply token). */
   replyTo?: string;
+  /** Written by the portal, not by a person (confirmations, links, alarms): sent with `Auto-Submitted: auto-generated`, so other systems' auto-replies stay quiet (RFC 3834). */
+  automatic?: boolean;
 }
 
 /**
@@ -260,7 +262,7 @@ export class Outbox {
     if (row.kind === 'mail') {
       if (this.mailer.kind === 'none') return 'kept';
       const p = row.payload as MailPayload;
-      await this.mailer.send({ to: p.to, ...(p.cc?.length ? { cc: p.cc } : {}), subject: p.subject, text: p.text, messageId: p.messageId, replyTo: p.replyTo });
+      await this.mailer.send({ to: p.to, ...(p.cc?.length ? { cc: p.cc } : {}), subject: p.subject, text: p.text, messageId: p.messageId, replyTo: p.replyTo, ...(p.automatic ? { automatic: true } : {}) });
       return 'sent';
     }
     if (row.kind === 'webhook') {

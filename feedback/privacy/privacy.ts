@@ -77,7 +77,7 @@ export class Privacy {
     db.transaction(() => {
       db.prepare('INSERT INTO privacy_erasure_requests (token_hash, customer_id, complaint_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
         .run(hashToken(token), customerId, complaint.id, now.toISOString(), new Date(now.getTime() + confirmationHours * 3_600_000).toISOString());
-      outbox.mail({ to: email, subject: t.mailSubject, text: t.mailBody(`${siteUrl}${confirmationPath(token)}`, confirmationHours), label: `erasure confirmation, customer ${customerId}` }, complaint.id);
+      outbox.mail({ to: email, subject: t.mailSubject, text: t.mailBody(`${siteUrl}${confirmationPath(token)}`, confirmationHours), label: `erasure confirmation, customer ${customerId}`, automatic: true }, complaint.id);
     })();
     outbox.kick();
     return 'sent';

@@ -30,6 +30,8 @@ describe('mail through SMTP (nodemailer against a real smtp-server)', () => {
     expect(mail!.from).toBe('help@kestrel-home.example');
     expect(mail!.to).toEqual(['customer@example.com']);
     expect(mail!.data).toMatch(/Subject: We have received your complaint C-2026-000001/);
+    // Written by the portal: other systems' auto-replies must not answer it (RFC 3834).
+    expect(mail!.data).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
     expect(decode(mail!.data)).toContain(`https://help.example/track/${r.token}`);
     const row = feedback.outbox.list({ complaintId: r.complaint.id })[0]!;
     expect(row.status).toBe('sent');
