@@ -1,7 +1,7 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { defaultLocale, locales, type Locale } from '@core/i18n/locales.ts';
 import type { Diagnostic } from '@core/markdown/diagnostic.ts';
+import { readYamlWithSchema } from '@core/content/yaml-with-schema.ts';
 import { roles } from '@core/staff/roles.ts';
 
 /**
@@ -75,30 +75,9 @@ export function pick(text: LocalizedText, locale: Locale): { text: string; local
 export function parseTrackFile(file: string, source: string): TrackFileResult {
   const id = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (!trackIdPattern.test(id)) return { ok: false, diagnostics: [{ line: 1, column: 1, message: `file name "${id}" is not a valid track id: use lowercase ASCII words joined by hyphens` }] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length) return { ok: false, diagnostics: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 20 });
-  } catch (error) {
-    return { ok: false, diagnostics: [{ line: 1, column: 1, message: `YAML: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
-  const where = (path: ReadonlyArray<string | number>) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return at(node.range[0]);
-    }
-    return { line: 1, column: 1 };
-  };
-  const parsed = trackSchema.safeParse(data);
-  if (!parsed.success) {
-    return { ok: false, diagnostics: parsed.error.issues.map((issue) => ({ ...where(issue.path), field: issue.path.join('.') || undefined, message: issue.message })) };
-  }
-  const stepLines = parsed.data.steps.map((_, i) => where(['steps', i, 'article']).line);
-  return { ok: true, track: { ...parsed.data, id, file, stepLines } };
+  const read = readYamlWithSchema(source, trackSchema);
+  if (!read.ok) return read;
+  const { value: track, where } = read;
+  const stepLines = track.steps.map((_, i) => where(['steps', i, 'article']).line);
+  return { ok: true, track: { ...track, id, file, stepLines } };
 }

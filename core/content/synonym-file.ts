@@ -1,7 +1,7 @@
-import { LineCounter, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isLocale, type Locale } from '@core/i18n/locales.ts';
 import type { Diagnostic } from '@core/markdown/diagnostic.ts';
+import { readYamlWithSchema } from './yaml-with-schema.ts';
 
 /**
  * One locale's regional vocabulary: `content/synonyms/<locale>.yaml`, a list of groups of words or
@@ -36,32 +36,14 @@ export type SynonymFileResult = { ok: true; locale: Locale; groups: SynonymGroup
 export function parseSynonymFile(file: string, source: string): SynonymFileResult {
   const name = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (!isLocale(name)) return { ok: false, diagnostics: [{ line: 1, column: 1, message: `file name "${name}" is not a locale: name it after one (en, es, zh-Hant, el, fi)` }] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length) return { ok: false, diagnostics: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 20 }) ?? [];
-  } catch (error) {
-    return { ok: false, diagnostics: [{ line: 1, column: 1, message: `YAML: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
-  const where = (path: ReadonlyArray<string | number>) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return at(node.range[0]);
-    }
-    return { line: 1, column: 1 };
-  };
-  const parsed = synonymFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, diagnostics: parsed.error.issues.map((issue) => ({ ...where(issue.path), message: issue.message })) };
+  const read = readYamlWithSchema(source, synonymFileSchema, []);
+  // A path like "3.1" names no field an editor knows; the line and column say where.
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics.map(({ line, column, message }) => ({ line, column, message })) };
+  const { value: groups, where } = read;
   // A word in two groups would make both groups one without anyone having decided so.
   const firstSeen = new Map<string, number>();
   const diagnostics: Diagnostic[] = [];
-  parsed.data.forEach((group, g) =>
+  groups.forEach((group, g) =>
     group.forEach((entry, i) => {
       const key = entry.toLocaleLowerCase(name);
       const earlier = firstSeen.get(key);
@@ -70,5 +52,5 @@ export function parseSynonymFile(file: string, source: string): SynonymFileResul
     }),
   );
   if (diagnostics.length) return { ok: false, diagnostics };
-  return { ok: true, locale: name, groups: parsed.data };
+  return { ok: true, locale: name, groups };
 }
