@@ -26,20 +26,30 @@ export function cjkWordExtent(text: string, start: number, end: number): { start
 }
 
 /**
- * `cjkWordExtent` for many matches of one window of text, segmenting the window once (snippets have
- * several matches each, and segmenting is the costly part). Matches must lie inside [from, to).
+ * `cjkWordExtent` for many matches of one window of text, segmenting once only the stretch that holds
+ * them (snippets have several matches each, and segmenting is the costly part: it runs for every CJK
+ * result of every search). Matches must lie inside [from, to).
  */
 export function cjkWordExtents<T extends { start: number; end: number }>(text: string, from: number, to: number, matches: T[]): T[] {
   const cjkMatches = matches.filter((m) => m.end > m.start && allCjk.test(text.slice(m.start, m.end)));
   if (!cjkMatches.length) return matches;
+  const first = Math.min(...cjkMatches.map((m) => m.start));
+  const last = Math.max(...cjkMatches.map((m) => m.end));
+  const lo = Math.max(from, first - reach);
+  const hi = Math.min(to, last + reach);
   segmenter ??= new Intl.Segmenter('zh-Hant', { granularity: 'word' });
-  const words: Array<{ start: number; end: number }> = [];
-  for (const { segment, index, isWordLike } of segmenter.segment(text.slice(from, to))) {
-    if (isWordLike && allCjk.test(segment)) words.push({ start: from + index, end: from + index + segment.length });
+  const words = new Map<T, { start: number; end: number }>();
+  for (const { segment, index, isWordLike } of segmenter.segment(text.slice(lo, hi))) {
+    const s = lo + index;
+    if (s >= last) break;
+    if (!isWordLike) continue;
+    const e = s + segment.length;
+    for (const m of cjkMatches) {
+      if (s <= m.start && m.end <= e && !words.has(m) && allCjk.test(segment)) words.set(m, { start: s, end: e });
+    }
   }
   return matches.map((m) => {
-    if (!cjkMatches.includes(m)) return m;
-    const word = words.find((w) => w.start <= m.start && m.end <= w.end);
-    return word ? { ...m, start: word.start, end: word.end } : m;
+    const word = words.get(m);
+    return word ? { ...m, ...word } : m;
   });
 }
