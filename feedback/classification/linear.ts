@@ -1,3 +1,5 @@
+import { SeededRandom } from '@core/demo/random.ts';
+
 /**
  * Solvers for the linear classifier over sparse, L2-normalized TF-IDF vectors. No ML library: the one
  * that matters is a one-vs-rest L2-regularized, L2-loss (squared hinge) support vector machine solved by
@@ -32,16 +34,10 @@ export interface SvmOptions {
   nbAlpha: number;
 }
 
-/** Deterministic PRNG (mulberry32). */
+/** Deterministic PRNG (mulberry32, the demo data's generator): the same seed trains the same model everywhere. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
 }
 
 export function shuffle(array: Int32Array, next: () => number, length = array.length): void {

@@ -1,23 +1,12 @@
 import type { Locale } from '@core/i18n/locales.ts';
 import { normalizeQuery } from '@search/analytics.ts';
 import type { Use } from '@search/asked-as/asked-as.ts';
+import { SeededRandom } from '@core/demo/random.ts';
 
 export interface SplitQuery {
   qid: string;
   query: string;
   relevant: string[];
-}
-
-/** mulberry32: a small seeded generator, so a split is the same on every machine and Node version. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -27,7 +16,8 @@ function seeded(seed: number): () => number {
  */
 export function learnSplit<Q extends SplitQuery>(queries: Q[], share: number, seed: number): { past: Q[]; test: Q[] } {
   const ordered = [...queries].sort((a, b) => (a.qid < b.qid ? -1 : a.qid > b.qid ? 1 : 0));
-  const random = seeded(seed);
+  const rng = new SeededRandom(seed);
+  const random = () => rng.next();
   for (let i = ordered.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [ordered[i], ordered[j]] = [ordered[j]!, ordered[i]!];
