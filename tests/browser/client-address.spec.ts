@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fakeAddress } from './complaints-helpers.ts';
-import { freePort } from '../free-port.ts';
+import { startOwnServer, type OwnServer } from './own-server.ts';
 import { sampleComplaint } from '../fixtures/sample-complaint.ts';
 
 /**
@@ -19,54 +15,21 @@ const forged = () => ({ 'X-Forwarded-For': fakeAddress(), 'X-Kb-Socket-Address':
 test.describe('a server with TRUST_PROXY off', () => {
   // One server of its own for these tests, so the address they share (127.0.0.1) is no other test's.
   test.describe.configure({ mode: 'serial' });
-  let server: ChildProcess | undefined;
-  let dataDir: string | undefined;
+  let server: OwnServer | undefined;
   let baseURL = '';
   let api: APIRequestContext;
   const complaintLimit = 3;
 
   test.beforeAll(async ({ playwright }) => {
     test.setTimeout(90_000);
-    const port = await freePort();
-    baseURL = `http://127.0.0.1:${port}`;
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-client-address-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      KB_CONTENT_DIR: 'content',
-      KB_WATCH: 'false',
-      NODE_ENV: 'test',
-      COMPLAINT_RATE_LIMIT: String(complaintLimit),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    };
-    delete env.TRUST_PROXY;
-    delete env.SMTP_URL;
-    delete env.KB_CLOCK_FILE;
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server = child;
-    let log = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (data: Buffer) => {
-        log += data.toString('utf8');
-        if (log.includes('[kb] ready')) resolve();
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-    });
+    server = await startOwnServer('client-address', { COMPLAINT_RATE_LIMIT: String(complaintLimit) }, ['TRUST_PROXY', 'SMTP_URL', 'KB_CLOCK_FILE']);
+    baseURL = server.baseURL;
     api = await playwright.request.newContext({ baseURL });
   });
 
   test.afterAll(async () => {
     await api?.dispose();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   test('complaints with a made-up X-Forwarded-For each time are limited by the real address', async () => {

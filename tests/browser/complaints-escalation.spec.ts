@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './admin-helpers.ts';
 import { asClient, fileByApi, t } from './complaints-helpers.ts';
 import type { SunkMail } from './smtp-sink.ts';
+import { decodeSunkMail, type DecodedMail } from './sunk-mail.ts';
 import type { SunkHook } from './webhook-sink.ts';
 
 /**
@@ -36,30 +37,6 @@ function advanceClock(ms: number): void {
   fs.renameSync(`${clockFile}.part`, clockFile);
 }
 
-interface Mail {
-  to: string[];
-  subject: string;
-  /** The decoded body. */
-  text: string;
-  raw: string;
-}
-
-/** Headers unfolded, the body decoded from quoted-printable or base64 (what nodemailer sends for text). */
-function parse(mail: SunkMail): Mail {
-  const split = mail.raw.indexOf('\r\n\r\n');
-  const head = mail.raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '');
-  const body = mail.raw.slice(split + 4);
-  const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8')
-        : body;
-  return { to: mail.rcptTo, subject: header('Subject'), text, raw: mail.raw };
-}
-
 /** What the alert webhook receiver has taken so far. */
 function hooks(): SunkHook[] {
   const dir = fromEnv('KB_BROWSER_WEBHOOK_DIR');
@@ -70,17 +47,17 @@ function hooks(): SunkHook[] {
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SunkHook);
 }
 
-function received(): Mail[] {
+function received(): DecodedMail[] {
   return fs
     .readdirSync(mailDir())
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => parse(JSON.parse(fs.readFileSync(path.join(mailDir(), f), 'utf8')) as SunkMail));
+    .map((f) => decodeSunkMail(JSON.parse(fs.readFileSync(path.join(mailDir(), f), 'utf8')) as SunkMail));
 }
 
 /** Polls the SMTP server's directory until a matching mail is there. */
-async function waitForMail(what: string, match: (m: Mail) => boolean): Promise<Mail> {
-  let found: Mail | undefined;
+async function waitForMail(what: string, match: (m: DecodedMail) => boolean): Promise<DecodedMail> {
+  let found: DecodedMail | undefined;
   await expect
     .poll(() => (found = received().find(match)) !== undefined, { message: `${what} reaches the test SMTP server`, timeout: 20_000 })
     .toBe(true);

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
@@ -9,6 +7,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { signIn } from './admin-helpers.ts';
 import { t } from './complaints-helpers.ts';
 import type { SunkMail } from './smtp-sink.ts';
+import { decodeSunkMail } from './sunk-mail.ts';
+import { startOwnServer, type OwnServer } from './own-server.ts';
 import { freePort } from '../free-port.ts';
 
 /**
@@ -27,77 +27,35 @@ const street = '12 Elm Road';
 /** Every form in which the customer's data could be stored. */
 const personalValues = ['Maija', 'Korhonen', email, 'maija.korhonen', phone, '765 4321', '+358507654321', street, 'Elm Road'];
 
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 let dataDir = '';
 let baseURL = '';
-let serverLog = '';
 let inboundPort = 0;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
   inboundPort = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-privacy-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    KB_CONTENT_DIR: 'content',
-    KB_WATCH: 'false',
-    NODE_ENV: 'test',
-    ASTRO_TELEMETRY_DISABLED: '1',
-    SMTP_URL: `smtp://localhost:${process.env.KB_BROWSER_SMTP_PORT ?? '4425'}`,
-    KB_SCHEDULER_INTERVAL_MS: '500',
-    INBOUND_SMTP_PORT: String(inboundPort),
-  };
-  delete env.TRUST_PROXY;
-  delete env.KB_CLOCK_FILE;
-  delete env.ALERT_WEBHOOK_URL;
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  await new Promise<void>((resolve, reject) => {
-    const onData = (data: Buffer) => {
-      serverLog += data.toString('utf8');
-      if (serverLog.includes('[kb] ready')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${serverLog}`)));
-  });
+  server = await startOwnServer(
+    'privacy',
+    {
+      SMTP_URL: `smtp://localhost:${process.env.KB_BROWSER_SMTP_PORT ?? '4425'}`,
+      KB_SCHEDULER_INTERVAL_MS: '500',
+      INBOUND_SMTP_PORT: String(inboundPort),
+    },
+    ['TRUST_PROXY', 'KB_CLOCK_FILE', 'ALERT_WEBHOOK_URL'],
+  );
+  ({ dataDir, baseURL } = server);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** The body of a sunk mail, decoded from quoted-printable or base64 (what nodemailer sends for text). */
-function mailText(mail: SunkMail): { subject: string; text: string } {
-  const split = mail.raw.indexOf('\r\n\r\n');
-  const head = mail.raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '');
-  const body = mail.raw.slice(split + 4);
-  const header = (field: string) => new RegExp(`^${field}:[ \\t]*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8')
-        : body;
-  return { subject: header('Subject'), text };
 }
 
 /** The erasure confirmation link mailed to the customer, once the sink has it. */
@@ -110,7 +68,7 @@ async function confirmationLink(): Promise<string> {
         for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
           const mail = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as SunkMail;
           if (!mail.rcptTo.includes(email)) continue;
-          const { subject, text } = mailText(mail);
+          const { subject, text } = decodeSunkMail(mail);
           const found = /https?:\/\/\S+\/privacy\/erase\/[A-Za-z0-9_-]+/.exec(text)?.[0];
           if (subject === 'Confirm the erasure of your personal data' && found) link = found;
         }
@@ -141,7 +99,7 @@ function whereFound(value: string): string[] {
       db.close();
     }
   }
-  if (serverLog.toLowerCase().includes(needle)) hits.push('server log');
+  if (server!.log().toLowerCase().includes(needle)) hits.push('server log');
   return hits;
 }
 
