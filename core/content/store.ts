@@ -392,6 +392,11 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     this.pending.clear();
   }
 
+  /** How many articles are loaded, without copying them (health checks ask on every probe). */
+  count(): number {
+    return this.byId.size;
+  }
+
   all(): Article[] {
     return [...this.byId.values()];
   }

@@ -8,6 +8,6 @@ export const GET: APIRoute = async ({ locals }) => {
     status: 'ok',
     database: databaseHealth(app.db),
     search: { engine: app.search.engine.name, documents: await app.search.engine.count() },
-    content: { articles: app.content.all().length, filesWithProblems: app.content.problems.size },
+    content: { articles: app.content.count(), filesWithProblems: app.content.problems.size },
   });
 };

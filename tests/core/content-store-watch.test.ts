@@ -87,17 +87,20 @@ describe('ContentStore following the disk', () => {
 
   it('takes in a folder moved in with its articles, and drops the articles of a folder moved away', async () => {
     const { content, store } = watched();
+    const before = store.count();
     const outside = path.join(tempDir(), 'claims');
     fs.mkdirSync(outside);
     const source = fs.readFileSync(path.join(content, goodFile), 'utf8').replace('translationKey: good-article', 'translationKey: moved-in');
     fs.writeFileSync(path.join(outside, 'moved-in.mdx'), source);
     fs.renameSync(outside, path.join(content, 'en/claims'));
     await expect.poll(() => store.get('en', 'moved-in', publicViewer)?.file, { timeout: 5000 }).toBe('en/claims/moved-in.mdx');
+    expect(store.count()).toBe(before + 1);
     // Watched from then on, like any other folder.
     fs.writeFileSync(path.join(content, 'en/claims/moved-in.mdx'), source.replace('How long is the warranty?', 'Moved in'));
     await expect.poll(() => store.get('en', 'moved-in', publicViewer)?.meta.title, { timeout: 5000 }).toBe('Moved in');
     fs.renameSync(path.join(content, 'en/claims'), path.join(tempDir(), 'claims'));
     await expect.poll(() => store.get('en', 'moved-in', publicViewer), { timeout: 5000 }).toBeUndefined();
+    expect(store.count()).toBe(before);
   });
 
   it('sees every edit through rounds of atomic renames and in-place writes, as editors and git make them', async () => {
