@@ -14,6 +14,7 @@ import { severities, statuses, type Complaint, type ComplaintEvent } from './mod
 import type { ComplaintService, SubmitResult } from './service.ts';
 import type { ListQuery, ListResult } from './store.ts';
 import { inboxFilter } from './inbox.ts';
+import { countIntake } from '../intake/metrics.ts';
 import { fieldProblems, idempotencyKeyPattern, staffComplaintSchema, staffMessage, type StaffComplaintInput } from './validation.ts';
 
 /** The staff forms on a complaint page, one per `action`. */
@@ -268,7 +269,7 @@ export class ComplaintHandling {
       return { ok: false, status: 400, errors: Object.fromEntries(fieldProblems(parsed.error, raw).map((p) => [p.field, staffMessage(p)])) };
     }
     const input: StaffComplaintInput = parsed.data;
-    return runAction(this.deps.db, member, 'complaints:handle', () => {
+    const recorded = runAction(this.deps.db, member, 'complaints:handle', () => {
       // The outbox is woken after this transaction's synchronous work, so it sees the committed mail.
       const result: SubmitResult = this.deps.complaints.submit(input, { channel: input.channel, recordedBy: member.id });
       if (!result.ok) throw new ActionError('form', 'This form was already used for a different complaint. Reload the page to record another one.', 409);
@@ -277,5 +278,7 @@ export class ComplaintHandling {
         audit: { action: 'complaint.record', objectType: 'complaint', objectId: result.complaint.reference, detail: { channel: input.channel } },
       };
     });
+    if (recorded.ok) countIntake(input.channel, 'created');
+    return recorded;
   }
 }

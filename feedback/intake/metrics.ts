@@ -2,7 +2,7 @@ import { counter } from '@core/metrics/registry.ts';
 
 const intake = counter({
   name: 'kb_complaint_intake_total',
-  help: 'Complaints sent through the form (web) and the API, by outcome: created, replayed, invalid, honeypot, rate-limited, conflict, error',
+  help: 'Complaints taken in, by channel (web form, API, mail, and those staff record: phone, email, letter, in-person) and outcome: created, replayed, invalid, honeypot, rate-limited, conflict, error',
   labelNames: ['channel', 'outcome'],
 });
 

@@ -6,6 +6,7 @@ import type { Complaint } from '../complaints/model.ts';
 import { referencePattern } from '../complaints/reference.ts';
 import type { ComplaintService } from '../complaints/service.ts';
 import { complaintLimits, staffComplaintSchema } from '../complaints/validation.ts';
+import { countIntake } from '../intake/metrics.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { Attachments, KeptFile } from '../attachments/attachments.ts';
 import { replyTokenOf, type HelpAddresses } from './addresses.ts';
@@ -172,6 +173,7 @@ export class MailProcessor {
       this.deps.attachments.discard(files.kept);
       throw error;
     }
+    countIntake('email', 'created');
     return 'complaint';
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@core/db/database.ts';
 import { registry } from '@core/metrics/registry.ts';
+import type { StaffMember } from '@core/staff/users.ts';
 import { takeComplaint } from '@feedback/intake/intake.ts';
 import { SearchAnalytics, searchAnalyticsMigrations } from '@search/analytics.ts';
 import { searchArticles } from '@search/service.ts';
@@ -47,6 +48,16 @@ describe('metrics for the scheduler, intake and search', () => {
     expect(await value('kb_complaint_intake_total', { channel: 'api', outcome: 'created' })).toBe(1);
     expect(await value('kb_complaint_intake_total', { channel: 'web', outcome: 'invalid' })).toBe(1);
     expect(await value('kb_complaint_intake_total', { channel: 'web', outcome: 'honeypot' })).toBe(1);
+  });
+
+  it('counts complaints staff record, by the channel they came in on', async () => {
+    const f = setup();
+    const agent: StaffMember = { id: f.staffId, email: 'agent@example.com', name: 'Agent', role: 'agent' };
+    const start = await value('kb_complaint_intake_total', { channel: 'letter', outcome: 'created' });
+    const letter = { channel: 'letter', locale: 'fi', product: 'aquawash', subject: 'Kirje vuotavasta koneesta', description: 'Kone vuotaa edelleen, kirjoitan kirjeen.' };
+    expect(f.feedback.handling.record(agent, letter).ok).toBe(true);
+    expect(f.feedback.handling.record(agent, { ...letter, subject: '' }).ok).toBe(false);
+    expect(await value('kb_complaint_intake_total', { channel: 'letter', outcome: 'created' })).toBe(start + 1);
   });
 
   it('counts searches with and without results, times the engine and counts its failures', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registry } from '@core/metrics/registry.ts';
 import { describeReason, unansweredMail } from '@feedback/mail-in/staff-view.ts';
 import { htmlAsJpeg, pdfBytes, pngBytes } from '@tests/fixtures/attachment-files.ts';
 import { customerTransport, decodeQp, headerOf, helpAddress, mailSetup, type MailFixture } from './mail-in-helpers.ts';
@@ -44,6 +45,13 @@ describe('email as a channel: the SMTP receiver', () => {
     expect(decodeQp(confirmation.data)).toContain(String(c.reference));
     expect(decodeQp(confirmation.data)).toMatch(/\/track\/[A-Za-z0-9_-]{20,}/);
     expect(headerOf(confirmation.data, 'Reply-To')).toMatch(/^help\+[0-9a-f]{32}@kestrel-home\.example$/);
+  });
+
+  it('counts a mail that became a complaint in the intake metric, under the email channel', async () => {
+    const created = () => registry.getSingleMetric('kb_complaint_intake_total')!.get().then((m) => m.values.find((v) => v.labels.channel === 'email' && v.labels.outcome === 'created')?.value ?? 0);
+    const before = await created();
+    await fileByMail();
+    expect(await created()).toBe(before + 1);
   });
 
   it('detects the locale of the mail', async () => {
