@@ -11,7 +11,8 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/content');
 /** The fixture files with problems: failures are never cached, so a restart reads them again. */
 const problemFiles = ['en/faq/bad-frontmatter.mdx', 'en/faq/hostile.mdx'];
 const goodFile = 'en/faq/good-article.mdx';
-const anHourAgo = () => new Date(Date.now() - 3_600_000);
+/** Whole seconds: utimes takes seconds as a float, and only whole ones come back to the nanosecond. */
+const anHourAgo = () => new Date(Math.floor(Date.now() / 1000 - 3600) * 1000);
 
 const temps: string[] = [];
 const caches: SqliteParseCache[] = [];
@@ -92,7 +93,7 @@ describe('restart without reading unchanged articles', () => {
     await start(content, cacheFile);
     const file = path.join(content, goodFile);
     rewriteSameSize(file, 'How long is the warranty?', 'How long is the guarantee');
-    fs.utimesSync(file, anHourAgo(), new Date(Date.now() - 1_800_000));
+    fs.utimesSync(file, anHourAgo(), new Date(anHourAgo().getTime() + 1_800_000));
 
     const { store, opened } = await start(content, cacheFile);
     expect(opened).toEqual([goodFile, ...problemFiles].sort());
@@ -105,7 +106,7 @@ describe('restart without reading unchanged articles', () => {
     const file = path.join(content, goodFile);
     const before = fs.statSync(file, { bigint: true });
     rewriteSameSize(file, 'How long is the warranty?', 'How long is the guarantee');
-    // Whole milliseconds (setup's times), so the Date puts back the very nanoseconds.
+    // Whole seconds (setup's times), so the Date puts back the very nanoseconds.
     fs.utimesSync(file, before.atime, before.mtime);
     expect(fs.statSync(file, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
 
@@ -146,6 +147,24 @@ describe('restart without reading unchanged articles', () => {
     const { store, opened } = await start(content, cacheFile, 'loadAll', 'pipeline-b');
     expect(opened).toHaveLength(4 + problemFiles.length);
     expect(store.lastLoad).toMatchObject({ cached: 0, unread: 0 });
+  });
+
+  it('reconcile() while running finds a file replaced by a rename that kept its size and modification time', async () => {
+    const { content } = setup();
+    const store = new ContentStore(content).loadAll();
+    stores.push(store);
+    const file = path.join(content, goodFile);
+    const before = fs.statSync(file, { bigint: true });
+    const replacement = path.join(content, 'en/faq/.replacement');
+    fs.copyFileSync(file, replacement);
+    rewriteSameSize(replacement, 'How long is the warranty?', 'How long is the guarantee');
+    fs.utimesSync(replacement, before.atime, before.mtime);
+    fs.renameSync(replacement, file);
+    const after = fs.statSync(file, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+
+    expect(await store.reconcile()).toBe(1);
+    expect(store.get('en', 'good-article', { kind: 'staff' })?.meta.title).toBe('How long is the guarantee');
   });
 
   it('reads a file again when its cached parse is gone', async () => {
