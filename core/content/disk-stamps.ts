@@ -2,11 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isArticlePath } from './load-file.ts';
 
-/** What tells a file's state without reading it: size and modification time (nanoseconds where the disk has them). */
+/**
+ * What tells a file's state without reading it, as git and build tools tell it: size, modification and
+ * change times (nanoseconds where the disk has them) and inode. The change time catches a write that put
+ * the old modification time back; the inode, a file replaced by a rename.
+ */
 export type Stamp = string;
 
 export function stampOf(stats: fs.BigIntStats): Stamp {
-  return `${stats.size}:${stats.mtimeNs}`;
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+}
+
+/**
+ * Files written this recently may be written again within the same tick of the file system's clock,
+ * keeping their stamp with other text ("racily clean" in git's words); their stamps are not trusted.
+ */
+const racyWindowNs = 2_000_000_000n;
+
+/** True when the stamp's modification time is far enough in the past to tell any later write apart. */
+export function settled(stamp: Stamp, nowMs = Date.now()): boolean {
+  const mtimeNs = BigInt(stamp.split(':')[1] ?? '0');
+  return BigInt(Math.floor(nowMs)) * 1_000_000n - mtimeNs > racyWindowNs;
 }
 
 /**

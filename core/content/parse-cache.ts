@@ -8,6 +8,7 @@ import { messages } from '../i18n/messages.ts';
 import { PIPELINE_REVISION, pipelinePackages, pipelineSourcesSha256 } from '../markdown/pipeline-version.ts';
 import type { Rendered } from '../markdown/render.ts';
 import { categories } from './categories.ts';
+import type { Stamp } from './disk-stamps.ts';
 import { productIds } from './products.ts';
 import { frontmatterSchema, type Frontmatter } from './schema.ts';
 
@@ -27,6 +28,10 @@ export interface ParseCache {
   put(key: string, json: string): void;
   /** Deletes every entry whose key is not in `keep` (the files just loaded); returns how many. */
   prune(keep: ReadonlySet<string>): number;
+  /** The key of the text a file held when it last had this stamp, under this pipeline version; undefined if unknown. */
+  keyOf(file: string, stamp: Stamp): string | undefined;
+  /** Replaces the remembered stamps with these (file -> stamp and key of its text), so a restart need not read those files. */
+  keepStamps(stamps: ReadonlyMap<string, readonly [Stamp, string]>): void;
 }
 
 /** The cache is its own database file: derived data, safe to delete at any time (decision 0008). */
@@ -36,6 +41,15 @@ export const parseCacheMigrations: Migration[] = [
     sql: `CREATE TABLE parsed_articles (
       key TEXT PRIMARY KEY,
       payload TEXT NOT NULL
+    )`,
+  },
+  {
+    id: 'core/cache-002-file-stamps',
+    sql: `CREATE TABLE file_stamps (
+      file TEXT PRIMARY KEY,
+      stamp TEXT NOT NULL,
+      version TEXT NOT NULL,
+      key TEXT NOT NULL
     )`,
   },
 ];
@@ -134,6 +148,9 @@ export class SqliteParseCache implements ParseCache {
   private readonly keys;
   private readonly remove;
   private readonly count;
+  private readonly stampedKey;
+  private readonly clearStamps;
+  private readonly addStamp;
   private damagedEntries = 0;
 
   constructor(db: Db, private readonly file: string, readonly version: string, private readonly warn: Warn = console.warn) {
@@ -143,6 +160,9 @@ export class SqliteParseCache implements ParseCache {
     this.keys = db.prepare('SELECT key FROM parsed_articles').pluck();
     this.remove = db.prepare('DELETE FROM parsed_articles WHERE key = ?');
     this.count = db.prepare('SELECT count(*) FROM parsed_articles').pluck();
+    this.stampedKey = db.prepare('SELECT key FROM file_stamps WHERE file = ? AND stamp = ? AND version = ?').pluck();
+    this.clearStamps = db.prepare('DELETE FROM file_stamps');
+    this.addStamp = db.prepare('INSERT INTO file_stamps (file, stamp, version, key) VALUES (?, ?, ?, ?)');
   }
 
   key(source: string): string {
@@ -174,6 +194,19 @@ export class SqliteParseCache implements ParseCache {
         })();
         return stale.length;
       }) ?? 0
+    );
+  }
+
+  keyOf(file: string, stamp: Stamp): string | undefined {
+    return this.guard(() => this.stampedKey.get(file, stamp, this.version) as string | undefined);
+  }
+
+  keepStamps(stamps: ReadonlyMap<string, readonly [Stamp, string]>): void {
+    this.guard(() =>
+      this.db?.transaction(() => {
+        this.clearStamps.run();
+        for (const [file, [stamp, key]] of stamps) this.addStamp.run(file, stamp, this.version, key);
+      })(),
     );
   }
 

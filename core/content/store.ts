@@ -7,7 +7,7 @@ import type { Diagnostic } from '../markdown/diagnostic.ts';
 import { canView, type Article, type Viewer } from './article.ts';
 import { ArticleIndex } from './article-index.ts';
 import type { Category } from './categories.ts';
-import { scanStamps, stampOf, type Stamp } from './disk-stamps.ts';
+import { scanStamps, settled, stampOf, type Stamp } from './disk-stamps.ts';
 import { isArticlePath, placeArticle } from './load-file.ts';
 import { parseArticle, type ParsedArticle } from './parse-article.ts';
 import type { ParseCache, ParsedParts } from './parse-cache.ts';
@@ -24,9 +24,18 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** What the store remembers of the text behind each article, to tell a real edit from its own or a touch. */
-function fingerprint(source: string): string {
+function sha256(source: string): string {
   return createHash('sha256').update(source, 'utf8').digest('hex');
+}
+
+/**
+ * A file's text as the store takes it: its parse, and its fingerprint, which tells a real edit from the
+ * store's own write or a touch. With a parse cache the fingerprint is the cache key, so a restart can take
+ * a file whose stamp is unchanged from the cache by that key, without reading it.
+ */
+interface Text {
+  fingerprint: string;
+  parsed: ParsedArticle;
 }
 
 function walk(dir: string, root: string, out: string[]): void {
@@ -48,10 +57,14 @@ export interface ContentStoreOptions {
   cache?: ParseCache;
 }
 
-/** How the last loadAll() went: files parsed, taken from the cache, cache entries pruned, milliseconds. */
+/**
+ * How the last loadAll() went: files parsed, taken from the cache (`unread` of them on their unchanged
+ * stamp, without reading the file), cache entries pruned, milliseconds.
+ */
 export interface LoadStats {
   parsed: number;
   cached: number;
+  unread: number;
   pruned: number;
   ms: number;
 }
@@ -64,11 +77,13 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   private readonly byFile = new Map<string, Article>();
   private readonly byId = new Map<string, Article>();
   private readonly index = new ArticleIndex();
-  /** fingerprint() of the text each article in byFile came from. */
+  /** The fingerprint of the text each article in byFile came from. */
   private readonly fingerprints = new Map<string, string>();
   readonly problems = new Map<string, Diagnostic[]>();
-  /** Size and modification time of every file as last read, for reconcile() to find what the watcher missed. */
+  /** The stamp of every file as last read, for reconcile() to find what the watcher missed. */
   private readonly stamps = new Map<string, Stamp>();
+  /** Files whose stamp was taken too soon after a write to vouch for their text at the next start. */
+  private readonly unsettled = new Set<string>();
   private reconciling: Promise<number> | undefined;
   private stopReconciling: () => void = () => undefined;
   /** One watcher per folder under the root, by path relative to it ('' is the root); empty when not watching. */
@@ -77,7 +92,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   private readonly cache: ParseCache | undefined;
   /** Cache keys of the files read by the loadAll() under way, so it can prune the others. */
   private loadingKeys: Set<string> | undefined;
-  private counts = { parsed: 0, cached: 0 };
+  private counts = { parsed: 0, cached: 0, unread: 0 };
   lastLoad: LoadStats | undefined;
 
   constructor(readonly root: string, options: ContentStoreOptions = {}) {
@@ -89,7 +104,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     const load = this.beginLoad();
     try {
       // Every file is taken as read, held or not: a skipped one would leave its cache key out of the pruning.
-      for (const file of load.files) this.take(file, this.readSource(file));
+      for (const file of load.files) this.take(file, this.unread(file) ?? this.read(file));
     } finally {
       this.loadingKeys = undefined;
     }
@@ -103,17 +118,19 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
    */
   async loadAllInParallel(parser: { parse(source: string): Promise<ParsedArticle> }, window = 32): Promise<this> {
     const load = this.beginLoad();
-    const prepare = async (file: string): Promise<[string, string | undefined, ParsedArticle | undefined]> => {
+    const prepare = async (file: string): Promise<[string, Text | undefined]> => {
+      const known = this.unread(file);
+      if (known) return [file, known];
       const source = this.readSource(file);
-      if (source === undefined) return [file, undefined, undefined];
-      const cached = this.fromCache(file, source);
-      if (cached.hit) return [file, source, cached.hit];
+      if (source === undefined) return [file, undefined];
+      const found = this.lookUp(file, source);
+      if (found.parsed) return [file, { fingerprint: found.fingerprint, parsed: found.parsed }];
       const pooled = await parser.parse(source);
       // A failure is parsed again here, as loadAll() would: workers that cannot start (or crash) must not
       // leave the knowledge base empty, and a file with problems gets the same diagnostics either way.
-      if (!pooled.ok) return [file, source, this.parse(file, source)];
+      if (!pooled.ok) return [file, this.parse(file, source)];
       this.counts.parsed++;
-      return [file, source, this.own(pooled, cached.key)];
+      return [file, { fingerprint: found.fingerprint, parsed: this.own(pooled, found.key) }];
     };
     try {
       const inFlight: Array<ReturnType<typeof prepare>> = [];
@@ -133,7 +150,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     const started = performance.now();
     const files: string[] = [];
     walk(this.root, this.root, files);
-    this.counts = { parsed: 0, cached: 0 };
+    this.counts = { parsed: 0, cached: 0, unread: 0 };
     const keys = (this.loadingKeys = this.cache ? new Set<string>() : undefined);
     return { files: files.sort(), keys, started };
   }
@@ -141,26 +158,68 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   private endLoad({ keys, started }: { keys: Set<string> | undefined; started: number }): this {
     // Entries of files that are gone or changed (or of an older pipeline) would otherwise stay forever.
     const pruned = keys && this.cache ? this.cache.prune(keys) : 0;
+    this.cache?.keepStamps(this.settledStamps());
     this.lastLoad = { ...this.counts, pruned, ms: Math.round(performance.now() - started) };
     return this;
   }
 
-  /** The cached parse of this text, or the key to keep its parse under (none without a cache). */
-  private fromCache(relPath: string, source: string): { hit?: ParsedArticle; key?: string } {
-    const key = this.cache?.key(source);
-    if (!this.cache || key === undefined) return {};
+  /** The stamp and text key of every article whose stamp can vouch for its text at the next start. */
+  private settledStamps(): Map<string, [Stamp, string]> {
+    const out = new Map<string, [Stamp, string]>();
+    for (const file of this.byFile.keys()) {
+      const stamp = this.stamps.get(file);
+      const key = this.fingerprints.get(file);
+      if (stamp && key && !this.unsettled.has(file)) out.set(file, [stamp, key]);
+    }
+    return out;
+  }
+
+  /**
+   * The file's parse from the cache without reading the file, when the file still has the stamp it had
+   * when the cache last saw it; undefined when it differs or is unknown, and the file is read as usual.
+   */
+  private unread(relPath: string): Text | undefined {
+    if (!this.cache) return undefined;
+    let stamp: Stamp;
+    try {
+      stamp = stampOf(fs.statSync(path.join(this.root, relPath), { bigint: true }));
+    } catch {
+      return undefined;
+    }
+    const key = this.cache.keyOf(relPath, stamp);
+    const parsed = key === undefined ? undefined : this.fromCache(relPath, key);
+    if (!key || !parsed) return undefined;
+    this.note(relPath, stamp);
+    this.counts.unread++;
+    return { fingerprint: key, parsed };
+  }
+
+  /** The file's text, parsed (undefined: no file). */
+  private read(relPath: string): Text | undefined {
+    const source = this.readSource(relPath);
+    return source === undefined ? undefined : this.parse(relPath, source);
+  }
+
+  /** The cached parse under this key, if any (a cached entry is fresh from JSON, so it owns its strings: see own()). */
+  private fromCache(relPath: string, key: string): ParsedArticle | undefined {
     this.loadingKeys?.add(key);
-    // A cached entry is fresh from JSON already, so it owns its strings (see own()).
-    const hit = this.cache.get(key, relPath);
-    if (!hit) return { key };
+    const hit = this.cache?.get(key, relPath);
+    if (!hit) return undefined;
     this.counts.cached++;
-    return { hit: { ok: true, ...hit }, key };
+    return { ok: true, ...hit };
+  }
+
+  /** A text's fingerprint, the key to cache its parse under (none without a cache), and its cached parse. */
+  private lookUp(relPath: string, source: string): { fingerprint: string; key?: string; parsed?: ParsedArticle } {
+    const key = this.cache?.key(source);
+    if (key === undefined) return { fingerprint: sha256(source) };
+    return { fingerprint: key, key, parsed: this.fromCache(relPath, key) };
   }
 
   /** parseArticle(), through the cache when there is one. */
-  private parse(relPath: string, source: string): ParsedArticle {
-    const cached = this.fromCache(relPath, source);
-    if (cached.hit) return cached.hit;
+  private parse(relPath: string, source: string): Text {
+    const found = this.lookUp(relPath, source);
+    if (found.parsed) return { fingerprint: found.fingerprint, parsed: found.parsed };
     this.counts.parsed++;
     let parsed: ParsedArticle;
     try {
@@ -169,7 +228,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       // Whatever a file holds, it costs that file only: the server and the watcher keep running.
       parsed = { ok: false, diagnostics: [{ line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
     }
-    return this.own(parsed, cached.key);
+    return { fingerprint: found.fingerprint, parsed: this.own(parsed, found.key) };
   }
 
   /**
@@ -190,10 +249,10 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     let fd: number | undefined;
     try {
       fd = fs.openSync(path.join(this.root, relPath), 'r');
-      this.stamps.set(relPath, stampOf(fs.fstatSync(fd, { bigint: true })));
+      this.note(relPath, stampOf(fs.fstatSync(fd, { bigint: true })));
       return fs.readFileSync(fd, 'utf8');
     } catch {
-      this.stamps.delete(relPath);
+      this.forget(relPath);
       return undefined;
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
@@ -202,17 +261,22 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
 
   private stampWritten(relPath: string): void {
     try {
-      this.stamps.set(relPath, stampOf(fs.statSync(path.join(this.root, relPath), { bigint: true })));
+      this.note(relPath, stampOf(fs.statSync(path.join(this.root, relPath), { bigint: true })));
     } catch {
-      this.stamps.delete(relPath);
+      this.forget(relPath);
     }
   }
 
-  /** True when the store already shows what this text (undefined: no file) gives, so there is nothing to do. */
-  private holds(relPath: string, source: string | undefined): boolean {
-    if (source === undefined) return !this.byFile.has(relPath) && !this.problems.has(relPath);
-    // Articles only: a file with problems may load now with the same text, once the file it clashed with is gone.
-    return this.byFile.has(relPath) && this.fingerprints.get(relPath) === fingerprint(source);
+  /** Remembers a file's stamp, taken before its text was read (or right after the store wrote it). */
+  private note(relPath: string, stamp: Stamp): void {
+    this.stamps.set(relPath, stamp);
+    if (settled(stamp)) this.unsettled.delete(relPath);
+    else this.unsettled.add(relPath);
+  }
+
+  private forget(relPath: string): void {
+    this.stamps.delete(relPath);
+    this.unsettled.delete(relPath);
   }
 
   /**
@@ -224,12 +288,19 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
   reloadFile(relPath: string, written?: { source: string; parsed: ParsedArticle }): void {
     if (written) this.stampWritten(relPath);
     const source = written ? written.source : this.readSource(relPath);
-    if (this.holds(relPath, source)) return;
-    this.take(relPath, source, written && this.own(written.parsed, this.cache?.key(written.source)));
+    if (source === undefined) {
+      if (this.byFile.has(relPath) || this.problems.has(relPath)) this.take(relPath, undefined);
+      return;
+    }
+    const key = this.cache?.key(source);
+    const fingerprint = key ?? sha256(source);
+    // Articles only: a file with problems may load now with the same text, once the file it clashed with is gone.
+    if (this.byFile.has(relPath) && this.fingerprints.get(relPath) === fingerprint) return;
+    this.take(relPath, written ? { fingerprint, parsed: this.own(written.parsed, key) } : this.parse(relPath, source));
   }
 
-  /** Replaces what the store has for the file with this text (undefined: no file), parsing it unless `parsed` is given. */
-  private take(relPath: string, source: string | undefined, parsed?: ParsedArticle): void {
+  /** Replaces what the store has for the file with this text (undefined: no file). */
+  private take(relPath: string, text: Text | undefined): void {
     const previous = this.byFile.get(relPath);
     if (previous) {
       this.byFile.delete(relPath);
@@ -238,12 +309,12 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
       this.fingerprints.delete(relPath);
     }
     this.problems.delete(relPath);
-    if (source === undefined) {
+    if (text === undefined) {
       if (previous) this.emit('change', { type: 'remove', article: previous });
       return;
     }
     // The folder and slug checks run on every load: a cached parse says nothing about where the file is.
-    const loaded = placeArticle(relPath, parsed ?? this.parse(relPath, source));
+    const loaded = placeArticle(relPath, text.parsed);
     const clash = loaded.ok ? this.clash(loaded.article) : undefined;
     if (!loaded.ok || clash) {
       const diagnostics = loaded.ok ? [clash as Diagnostic] : loaded.diagnostics;
@@ -256,7 +327,7 @@ export class ContentStore extends EventEmitter<{ change: [ContentChange]; invali
     this.byFile.set(relPath, article);
     this.byId.set(article.id, article);
     this.index.add(article);
-    this.fingerprints.set(relPath, fingerprint(source));
+    this.fingerprints.set(relPath, text.fingerprint);
     this.emit('change', { type: 'upsert', article, previous });
   }
 

@@ -65,8 +65,8 @@ function createApp(): App {
       content.reconcileEvery(cfg.KB_RECONCILE_INTERVAL_MS, (files) => logEvent('warn', 'content.reconciled', { files, message: `[content] reconciliation: ${files} files on disk differed from what was loaded; reloaded` }));
     }
     const load = content.lastLoad;
-    logEvent('info', 'content.loaded', { articles: content.count(), ms: load?.ms, parsed: load?.parsed, cached: load?.cached, leftOut: content.problems.size,
-      message: `[kb] ${content.count()} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache); ${content.problems.size} files left out` });
+    logEvent('info', 'content.loaded', { articles: content.count(), ms: load?.ms, parsed: load?.parsed, cached: load?.cached, unread: load?.unread, leftOut: content.problems.size,
+      message: `[kb] ${content.count()} articles from ${cfg.contentDir} in ${load?.ms} ms (${load?.parsed} parsed, ${load?.cached} from the cache, ${load?.unread} of them unchanged on disk and not read); ${content.problems.size} files left out` });
   });
   const admin = createAdmin({ db, content, contentDir: cfg.contentDir, nodeEnv: cfg.NODE_ENV, parser });
   // KB_CLOCK_FILE (never in production): the browser tests move the complaint clock of a running server.
