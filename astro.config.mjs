@@ -9,7 +9,8 @@ import { roomAliases } from './scripts/rooms.mjs';
 export default defineConfig({
   srcDir: './site',
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: scripts/start.mjs runs the server and serves the built static files itself (decision 0110).
+  adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   // allowedDomains: Astro builds request URLs only from Host headers it is told to trust; with none it uses

@@ -10,10 +10,18 @@
 //
 // It also caps every request body while it is read (whatever the route, content type or headers) and
 // compresses HTML, CSS, JS, JSON and SVG answers with brotli or gzip (the `compression` package).
+//
+// Static files are served from the set of files the build wrote, listed once at start: the adapter's own
+// standalone server asked the disk on every request, pages and API calls included (docs/decisions/0110).
+// Before the app, a page the app has already rendered for everyone may be answered at once: the app
+// publishes that function on globalThis under Symbol.for('kb.cachedPage') (site/lib/fast-page.ts).
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import compression from 'compression';
+import send from 'send';
 
 const socketAddressHeader = 'x-kb-socket-address';
 
@@ -58,15 +66,71 @@ async function* limitedBody(req) {
 const compress = compression();
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = await import('../dist/server/entry.mjs');
+const { handler, options: adapterOptions } = await import('../dist/server/entry.mjs');
 globalThis[Symbol.for('kb.socketAddressHeader')] = socketAddressHeader;
+const cachedPageKey = Symbol.for('kb.cachedPage');
+
+const clientDir = fileURLToPath(new URL('../dist/client/', import.meta.url));
+// Content-hashed build output: a file under this folder never changes, so browsers may keep it for good.
+const immutablePrefix = `/${adapterOptions?.assets ?? '_astro'}/`;
+
+/** URL path (decoded) of every file the build put in dist/client, to the path `send` is given; a folder's index.html also answers for the folder. */
+function listStaticFiles(root) {
+  const files = new Map();
+  const walk = (dir, prefix) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      // Dot-files stay private, as with the adapter's own server, except /.well-known/.
+      if (entry.name.startsWith('.') && !(prefix === '' && entry.name === '.well-known')) continue;
+      const urlPath = `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), urlPath);
+      else if (entry.isFile()) {
+        files.set(urlPath, urlPath);
+        if (entry.name === 'index.html') {
+          files.set(prefix || '/', urlPath);
+          if (prefix) files.set(`${prefix}/`, urlPath);
+        }
+      }
+    }
+  };
+  if (fs.existsSync(root)) walk(root, '');
+  return files;
+}
+const staticFiles = listStaticFiles(clientDir);
+
+function serveStatic(req, res, file) {
+  const stream = send(req, file, { root: clientDir, dotfiles: 'allow' });
+  stream.on('headers', (response) => {
+    if (file.startsWith(immutablePrefix)) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  // The file was listed at start; if it has gone since, the app answers (its 404 page).
+  stream.on('error', () => {
+    if (res.headersSent) res.destroy();
+    else handler(req, res);
+  });
+  stream.pipe(res);
+}
+
+function route(req, res) {
+  const urlPath = req.url.split(/[?#]/, 1)[0];
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    res.writeHead(400);
+    res.end('Bad request.');
+    return;
+  }
+  const file = req.method === 'GET' || req.method === 'HEAD' ? staticFiles.get(decoded) : undefined;
+  if (file) serveStatic(req, res, file);
+  else if (!globalThis[cachedPageKey]?.(req, res)) handler(req, res);
+}
 
 function listener(req, res) {
   const address = req.socket.remoteAddress;
   if (address) req.headers[socketAddressHeader] = address;
   else delete req.headers[socketAddressHeader];
   if (req.method !== 'GET' && req.method !== 'HEAD') req.body = limitedBody(req);
-  compress(req, res, () => handler(req, res));
+  compress(req, res, () => route(req, res));
 }
 
 const port = process.env.PORT ?? '4321';

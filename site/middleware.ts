@@ -7,9 +7,10 @@ import { logEvent } from '@core/log/log.ts';
 import { app } from './lib/app.ts';
 import { throughPageCache } from './lib/cached-article-page.ts';
 import { withValidators } from './lib/conditional-get.ts';
+import { publishCachedPages } from './lib/fast-page.ts';
 import { failureResponse } from './lib/failure.ts';
 import { observeRequest } from './lib/metrics.ts';
-import { securityHeaders } from './lib/security-headers.ts';
+import { addSecurityHeaders } from './lib/security-headers.ts';
 
 async function handle(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const current = app();
@@ -21,6 +22,8 @@ async function handle(context: APIContext, next: MiddlewareNext): Promise<Respon
   privateCaching(context, response);
   return withValidators(context, response);
 }
+
+publishCachedPages(app);
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const requestId = randomUUID();
@@ -38,11 +41,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const ms = performance.now() - started;
   logEvent('info', 'request', { requestId, method: context.request.method, route: context.routePattern, status: response.status, ms: Math.round(ms) });
   observeRequest(context.routePattern, context.request.method, response.status, ms / 1000, threw);
-  for (const [name, value] of Object.entries(securityHeaders)) {
-    const existing = response.headers.get(name);
-    // Astro's CSP option already sent script and style hashes; add our directives to them.
-    if (name === 'Content-Security-Policy' && existing) response.headers.set(name, `${existing.replace(/;\s*$/, '')}; ${value}`);
-    else if (!existing) response.headers.set(name, value);
-  }
+  addSecurityHeaders(response.headers);
   return response;
 });

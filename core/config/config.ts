@@ -43,6 +43,8 @@ export const configSchema = z.object({
   KB_PAGE_CACHE_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** While watching, how often the content directory is compared with what is loaded (size and mtime), to catch what the watcher missed; 0 turns it off. */
   KB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** How often article views counted in memory are written to the database (they are also written at shutdown). */
+  KB_VIEW_FLUSH_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /**
    * Set only when a reverse proxy in front of the portal sets X-Forwarded-For (appending the address it
    * saw, or replacing the header) and clients cannot reach the portal's port directly. Then the client

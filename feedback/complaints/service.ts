@@ -45,6 +45,12 @@ export type SubmitResult =
 
 type Input = (PublicComplaintInput & { channel?: undefined }) | StaffComplaintInput;
 
+interface SubmitOptions {
+  channel: Channel;
+  recordedBy?: number | null;
+  within?: (complaintId: number, at: string) => void;
+}
+
 /** Finds a product named in the text when the customer chose "another product, or not sure". */
 export function detectProduct(text: string): string | null {
   const folded = text.toLowerCase();
@@ -68,8 +74,12 @@ export class ComplaintService {
   /** Staff accounts: the assignee's address for overdue alarms. */
   private readonly staff: StaffDirectory;
   private readonly searchLinks: SearchLinks;
+  /** One transaction function for every intake, made once: better-sqlite3 builds its wrappers per call of db.transaction(). */
+  private readonly atomically: <T>(run: () => T) => T;
 
   constructor(private readonly deps: ComplaintServiceDeps) {
+    const transaction = deps.db.transaction((run: () => unknown) => run());
+    this.atomically = <T>(run: () => T) => transaction(run) as T;
     this.store = new ComplaintStore(deps.db);
     this.searchLinks = new SearchLinks(deps.db);
     this.references = new ReferenceCounter(deps.db);
@@ -141,9 +151,15 @@ export class ComplaintService {
   }
 
   /** Intake from the web form, the JSON API, or staff recording another channel; `within` writes more in the same transaction (attachments). */
-  submit(input: Input, options: { channel: Channel; recordedBy?: number | null; within?: (complaintId: number, at: string) => void }): SubmitResult {
-    const replayed = this.replay(input);
-    if (replayed) return replayed;
+  submit(input: Input, options: SubmitOptions): SubmitResult {
+    return this.replay(input) ?? this.submitNew(input, options);
+  }
+
+  /**
+   * As submit(), for a caller that has just called replay() itself (the public intake does, before its
+   * rate limit): the key is not looked up a second time. A key taken meanwhile still answers as a replay.
+   */
+  submitNew(input: Input, options: SubmitOptions): SubmitResult {
     const now = this.now();
     const at = now.toISOString();
     const text = `${input.subject}\n${input.description}`;
@@ -156,7 +172,7 @@ export class ComplaintService {
     const { outbox, deflection } = this.deps;
     const t = messages(input.locale).complaints;
     const token = newTrackingToken();
-    const write = this.deps.db.transaction(() => {
+    const write = () => this.atomically(() => {
       const reference = this.references.take(now);
       const id = this.store.insert({
         reference,

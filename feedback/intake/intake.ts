@@ -54,7 +54,7 @@ async function take(feedback: FeedbackServices, raw: Record<string, unknown>, op
     const allowed = await feedback.limiter.consume(options.clientAddress);
     if (!allowed.ok) return { status: 'rate-limited', retryAfterSeconds: allowed.retryAfterSeconds };
     kept = feedback.attachments.keep(checked.files, options.channel);
-    const result = feedback.complaints.submit(input, { channel: options.channel, within: (id, at) => feedback.attachments.record(id, kept, at) });
+    const result = feedback.complaints.submitNew(input, { channel: options.channel, within: (id, at) => feedback.attachments.record(id, kept, at) });
     if (!result.ok || result.replayed) feedback.attachments.discard(kept);
     if (!result.ok) return { status: 'conflict' };
     return { status: result.replayed ? 'replayed' : 'created', reference: result.complaint.reference, token: result.token, complaintId: result.complaint.id };

@@ -94,6 +94,8 @@ function createApp(): App {
   const learning = new AskedAsLearning(db, engine, () => new Map(content.all().filter((a) => a.meta.status === 'published').map((a) => [a.id, a.meta.audience])), {
     halfLifeDays: cfg.SEARCH_ASKED_AS_HALF_LIFE_DAYS, maxPhrases: cfg.SEARCH_ASKED_AS_MAX_PHRASES, minVisitors: cfg.SEARCH_ASKED_AS_MIN_VISITORS });
   let stopLearning = () => {};
+  const popularity = new Popularity(db);
+  const stopViews = popularity.flushEvery(cfg.KB_VIEW_FLUSH_MS);
   const ready = contentLoaded.then(() => indexer.start()).then(async ({ indexed, removed }) => {
     const ms = Date.now() - started;
     logEvent('info', 'search.ready', { engine: engine.name, ms, indexed, removed, message: `[search] ${engine.name} engine ready in ${ms} ms (${indexed} indexed, ${removed} removed)` });
@@ -110,6 +112,7 @@ function createApp(): App {
     logEvent('info', 'server.stopping', { signal });
     stopScheduler();
     stopLearning();
+    stopViews();
     void mailIn?.stop();
     content.close();
     void parser.close();
@@ -128,7 +131,7 @@ function createApp(): App {
     db,
     content,
     pages,
-    popularity: new Popularity(db),
+    popularity,
     search: { engine, indexer, analytics: new SearchAnalytics(db), insights: new SearchInsights(db) },
     admin,
     feedback,

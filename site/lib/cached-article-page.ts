@@ -1,10 +1,11 @@
 import type { APIContext, MiddlewareNext } from 'astro';
 import { publicViewer } from '@core/content/article.ts';
 import { isLocale } from '@core/i18n/locales.ts';
+import { etagOf } from './conditional-get.ts';
 import { lookupArticle } from './language-versions.ts';
 import type { CachedPage } from './page-cache.ts';
 
-const articleRoute = '/[locale]/articles/[slug]';
+export const articleRoute = '/[locale]/articles/[slug]';
 
 /**
  * Only what every anonymous visitor gets alike: a GET of an article page without a query (the query
@@ -53,7 +54,8 @@ export async function throughPageCache(context: APIContext, next: MiddlewareNext
   const response = await next();
   const articleId = shareableArticle(context, response);
   if (!articleId) return response;
-  const page: CachedPage = { body: new Uint8Array(await response.arrayBuffer()), headers: [...response.headers], articleId };
+  const body = new Uint8Array(await response.arrayBuffer());
+  const page: CachedPage = { body, headers: [...response.headers], articleId, etag: etagOf(body) };
   app.pages.set(key, page, generation);
   return send(page, 'miss');
 }

@@ -7,6 +7,8 @@ export interface CachedPage {
   headers: Array<[string, string]>;
   /** The article shown, so a view served from the cache is still counted. */
   articleId: string;
+  /** The body's ETag, hashed once when the page is kept (site/lib/conditional-get.ts). */
+  etag: string;
 }
 
 /** Rough bytes a page's headers and bookkeeping take beside its body. */

@@ -15,6 +15,8 @@ function mailCheck(app: App): CheckResult {
 
 /** What /readyz reports: each part of the portal, and `degraded` overall when any part is. */
 export async function readiness(app: App): Promise<{ status: 'ok' | 'degraded'; checks: Record<string, CheckResult> }> {
+  // View counts wait in memory between flushes: written now, a failing (or recovered) write shows as it is now.
+  app.popularity.flush();
   const checks: Record<string, CheckResult> = {
     disk: diskCheck(app.config.dataDir),
     database: databaseCheck(app.db),

@@ -10,3 +10,13 @@ export const securityHeaders: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/** Adds the headers above to a response's, keeping what the page set itself. */
+export function addSecurityHeaders(headers: Headers): void {
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    const existing = headers.get(name);
+    // Astro's CSP option already sent script and style hashes; add our directives to them.
+    if (name === 'Content-Security-Policy' && existing) headers.set(name, `${existing.replace(/;\s*$/, '')}; ${value}`);
+    else if (!existing) headers.set(name, value);
+  }
+}

@@ -111,7 +111,7 @@ describe('page cache for anonymous article pages', () => {
   it('keeps within its byte cap, forgetting the least recently used page first', () => {
     const content = new ContentStore(fixtures);
     const pages = new PageCache(10_000, content);
-    const page = (bytes: number): CachedPage => ({ body: new Uint8Array(bytes), headers: [], articleId: 'en/x' });
+    const page = (bytes: number): CachedPage => ({ body: new Uint8Array(bytes), headers: [], articleId: 'en/x', etag: 'W/"x"' });
     pages.set('/a', page(3000), pages.generation);
     pages.set('/b', page(3000), pages.generation);
     pages.get('/a');
