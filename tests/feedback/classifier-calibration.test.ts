@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { classifierConfidence } from '@feedback/classification/confidence.ts';
+import { classifierConfidence, hasLowConfidence, lowConfidence } from '@feedback/classification/confidence.ts';
 import { expectedCalibrationError, fitSoftmaxFactor, reliability, softmax } from '@feedback/classification/calibration.ts';
 import { extractFeatures, defaultFeatureOptions } from '@feedback/classification/features.ts';
 import { random } from '@feedback/classification/linear.ts';
@@ -145,6 +145,14 @@ describe('classifierConfidence', () => {
     expect(classifierConfidence({ source: 'classifier', classifier })).toBe(0.83);
     expect(classifierConfidence({ source: 'rules', matched: ['late'], evidence: ['late'], classifier })).toBe(0.83);
     expect(classifierConfidence({ source: 'none', error: 'no model trained yet' })).toBeUndefined();
+  });
+
+  it('flags as low only a category the classifier decided below the one threshold', () => {
+    const at = (confidence: number) => ({ label: 'delivery', confidence, explanation: [] });
+    expect(hasLowConfidence({ source: 'classifier', classifier: at(lowConfidence - 0.01) })).toBe(true);
+    expect(hasLowConfidence({ source: 'classifier', classifier: at(lowConfidence) })).toBe(false);
+    expect(hasLowConfidence({ source: 'rules', matched: ['late'], evidence: ['late'], classifier: at(0.1) })).toBe(false);
+    expect(hasLowConfidence({ source: 'none', error: 'no model trained yet' })).toBe(false);
   });
 });
 
