@@ -133,6 +133,24 @@ describe('npm run eval:classify', () => {
     expect(json.sets[0]!.ece).toBeLessThan(json.sets[0]!.eceUncalibrated);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180_000);
+
+  it('chooses the naive-Bayes scaling and fits the softmax factor on the training set only', async () => {
+    const factorWith = async (test: LabelledText[]) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-eval-'));
+      const rows = (list: LabelledText[]) => ['text,label', ...list.map((e) => `${e.text},${e.label}`)].join('\n');
+      fs.writeFileSync(path.join(dir, 'train.csv'), rows(train300()));
+      fs.writeFileSync(path.join(dir, 'test.csv'), rows(test));
+      const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/eval/classify-eval.ts', '--locale', 'en', dir], { cwd: path.join(import.meta.dirname, '../..') });
+      fs.rmSync(dir, { recursive: true, force: true });
+      return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { sets: Array<{ softmaxFactor: number }> }).sets[0]!.softmaxFactor;
+    };
+    // A test set with no label noise and one where half the labels are wrong: what the model sees of them must not change it.
+    const clean = await factorWith(synthetic(200, 0, random(6)));
+    const noisy = await factorWith(synthetic(200, 0.5, random(7)));
+    expect(noisy).toBe(clean);
+    const model = TextClassifier.train(train300());
+    expect(Math.round(model.softmaxFactor * 100) / 100).toBe(clean);
+  }, 240_000);
 });
 
 function train300(): LabelledText[] {
