@@ -135,11 +135,10 @@ export class TextClassifier {
     const counts = usable.map((e) => extractFeatures(e.text, e.locale ?? o.locale, o.features).counts);
     if (o.calibrationFolds >= 2 && usable.length >= 2 * o.calibrationFolds) {
       const alphas = options?.nbAlpha !== undefined ? [o.nbAlpha] : (options?.nbAlphaCandidates ?? defaultNbAlphaCandidates);
-      const candidates = alphas.map((nbAlpha) => ({ ...o, nbAlpha }));
       let best: { right: number; scores: number[][]; gold: number[]; nbAlpha: number } | undefined;
-      TextClassifier.heldOutScores(usable, counts, candidates).forEach((heldOut, c) => {
+      TextClassifier.heldOutScores(usable, counts, o, alphas).forEach((heldOut, c) => {
         const right = heldOut.scores.filter((s, i) => s.indexOf(Math.max(...s)) === heldOut.gold[i]).length;
-        if (!best || right > best.right) best = { right, ...heldOut, nbAlpha: candidates[c]!.nbAlpha };
+        if (!best || right > best.right) best = { right, ...heldOut, nbAlpha: alphas[c]! };
       });
       if (best) {
         o.nbAlpha = best.nbAlpha;
@@ -151,13 +150,14 @@ export class TextClassifier {
   }
 
   /**
-   * Scores of every example by models that did not see it, one list per candidate setting: the examples
-   * are split into folds (stratified by label, seeded) and, per fold, a model of each candidate trained on
-   * the other folds scores it. The candidates of a fold share its vocabulary and idf. The softmax factor
-   * is fitted on these scores (calibration.ts) and the naive-Bayes scaling chosen by them.
+   * Scores of every example by models that did not see it, one list per candidate naive-Bayes smoothing:
+   * the examples are split into folds (stratified by label, seeded) and, per fold, a model of each
+   * candidate trained on the other folds scores it. The candidates of a fold share its vocabulary, idf and
+   * vectors, built once. The softmax factor is fitted on these scores (calibration.ts) and the naive-Bayes
+   * scaling chosen by them.
    */
-  private static heldOutScores(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, candidates: readonly ResolvedOptions[]): Array<{ scores: number[][]; gold: number[] }> {
-    const { calibrationFolds: k, seed } = candidates[0]!;
+  private static heldOutScores(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions, alphas: readonly number[]): Array<{ scores: number[][]; gold: number[] }> {
+    const { calibrationFolds: k, seed } = o;
     const fold = new Int32Array(usable.length);
     const byLabel = new Map<string, number[]>();
     usable.forEach((e, i) => {
@@ -172,29 +172,27 @@ export class TextClassifier {
       shuffle(members, next);
       for (const i of members) fold[i] = turn++ % k;
     }
-    const results = candidates.map(() => ({ scores: [] as number[][], gold: [] as number[] }));
+    const results = alphas.map(() => ({ scores: [] as number[][], gold: [] as number[] }));
+    const weights = o.features.familyWeights;
     for (let f = 0; f < k; f++) {
       const inside = usable.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+      const outside = usable.flatMap((_, i) => (fold[i] === f ? [i] : []));
       const insideCounts = inside.map((i) => counts[i]!);
       const vocabulary = TextClassifier.vocabulary(insideCounts);
-      // Candidates that weigh the families alike train on the same vectors.
-      const vectors = new Map<string, SparseVector[]>();
-      candidates.forEach((o, c) => {
-        const key = JSON.stringify(o.features.familyWeights);
-        const data = vectors.get(key) ?? vocabulary.transformAll(insideCounts, o.features.familyWeights);
-        vectors.set(key, data);
+      const data = vocabulary.transformAll(insideCounts, weights);
+      const heldOut = outside.map((i) => vocabulary.transform(counts[i]!, weights));
+      alphas.forEach((nbAlpha, c) => {
         const model = TextClassifier.fit(
           inside.map((i) => usable[i]!),
           data,
-          o,
+          { ...o, nbAlpha },
           vocabulary,
         );
         if (model.labels.length < 2) return;
-        usable.forEach((e, i) => {
-          if (fold[i] !== f) return;
-          const label = model.labels.indexOf(e.label);
+        outside.forEach((i, n) => {
+          const label = model.labels.indexOf(usable[i]!.label);
           if (label < 0) return;
-          results[c]!.scores.push(model.scores(vocabulary.transform(counts[i]!, o.features.familyWeights)));
+          results[c]!.scores.push(model.scores(heldOut[n]!));
           results[c]!.gold.push(label);
         });
       });
