@@ -9,3 +9,15 @@ import type { Classification } from '../complaints/model.ts';
 export function classifierConfidence(classification: Classification): number | undefined {
   return classification.classifier?.confidence;
 }
+
+/**
+ * Below this calibrated confidence a category the classifier decided is shown to staff as "please check":
+ * such a category is right less than 40 % of the time.
+ */
+export const lowConfidence = 0.4;
+
+/** Whether the classifier decided the category with a confidence below `lowConfidence`. */
+export function hasLowConfidence(classification: Classification): boolean {
+  const confidence = classifierConfidence(classification);
+  return classification.source === 'classifier' && confidence !== undefined && confidence < lowConfidence;
+}

@@ -45,9 +45,6 @@ export class KeywordRuleError extends Error {
   }
 }
 
-/** Below this the classifier's guess is kept but flagged for a person to check. */
-export const lowConfidence = 0.4;
-
 /**
  * Classification of complaints: the admins' keyword rules first (predictable, for what must never be
  * missed), then the trained classifier. Keeps rules, examples and models in SQLite; a staff correction is

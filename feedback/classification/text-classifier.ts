@@ -134,28 +134,30 @@ export class TextClassifier {
     if (usable.length === 0) throw new Error('TextClassifier.train: no examples with text and label');
     const counts = usable.map((e) => extractFeatures(e.text, e.locale ?? o.locale, o.features).counts);
     if (o.calibrationFolds >= 2 && usable.length >= 2 * o.calibrationFolds) {
-      const candidates = options?.nbAlpha !== undefined ? [o.nbAlpha] : (options?.nbAlphaCandidates ?? defaultNbAlphaCandidates);
+      const alphas = options?.nbAlpha !== undefined ? [o.nbAlpha] : (options?.nbAlphaCandidates ?? defaultNbAlphaCandidates);
       let best: { right: number; scores: number[][]; gold: number[]; nbAlpha: number } | undefined;
-      for (const nbAlpha of candidates) {
-        const heldOut = TextClassifier.heldOutScores(usable, counts, { ...o, nbAlpha });
+      TextClassifier.heldOutScores(usable, counts, o, alphas).forEach((heldOut, c) => {
         const right = heldOut.scores.filter((s, i) => s.indexOf(Math.max(...s)) === heldOut.gold[i]).length;
-        if (!best || right > best.right) best = { right, ...heldOut, nbAlpha };
-      }
+        if (!best || right > best.right) best = { right, ...heldOut, nbAlpha: alphas[c]! };
+      });
       if (best) {
         o.nbAlpha = best.nbAlpha;
         o.temperature = fitSoftmaxFactor(best.scores, best.gold, o.temperature);
       }
     }
-    return TextClassifier.fit(usable, counts, o);
+    const vocabulary = TextClassifier.vocabulary(counts);
+    return TextClassifier.fit(usable, vocabulary.transformAll(counts, o.features.familyWeights), o, vocabulary);
   }
 
   /**
-   * Scores of every example by a model that did not see it: the examples are split into folds (stratified
-   * by label, seeded) and a model trained on the other folds scores each fold. The softmax factor is fitted
-   * on them (calibration.ts) and the naive-Bayes scaling chosen by them.
+   * Scores of every example by models that did not see it, one list per candidate naive-Bayes smoothing:
+   * the examples are split into folds (stratified by label, seeded) and, per fold, a model of each
+   * candidate trained on the other folds scores it. The candidates of a fold share its vocabulary, idf and
+   * vectors, built once. The softmax factor is fitted on these scores (calibration.ts) and the naive-Bayes
+   * scaling chosen by them.
    */
-  private static heldOutScores(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions): { scores: number[][]; gold: number[] } {
-    const k = o.calibrationFolds;
+  private static heldOutScores(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions, alphas: readonly number[]): Array<{ scores: number[][]; gold: number[] }> {
+    const { calibrationFolds: k, seed } = o;
     const fold = new Int32Array(usable.length);
     const byLabel = new Map<string, number[]>();
     usable.forEach((e, i) => {
@@ -163,40 +165,52 @@ export class TextClassifier {
       if (list) list.push(i);
       else byLabel.set(e.label, [i]);
     });
-    const next = random(o.seed * 31 + 17);
+    const next = random(seed * 31 + 17);
     let turn = 0;
     for (const label of [...byLabel.keys()].sort()) {
       const members = Int32Array.from(byLabel.get(label)!);
       shuffle(members, next);
       for (const i of members) fold[i] = turn++ % k;
     }
-    const scores: number[][] = [];
-    const gold: number[] = [];
+    const results = alphas.map(() => ({ scores: [] as number[][], gold: [] as number[] }));
+    const weights = o.features.familyWeights;
     for (let f = 0; f < k; f++) {
       const inside = usable.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-      const model = TextClassifier.fit(
-        inside.map((i) => usable[i]!),
-        inside.map((i) => counts[i]!),
-        o,
-      );
-      if (model.labels.length < 2) continue;
-      usable.forEach((e, i) => {
-        if (fold[i] !== f) return;
-        const label = model.labels.indexOf(e.label);
-        if (label < 0) return;
-        scores.push(model.scores(model.vectorizer.transform(counts[i]!, o.features.familyWeights)));
-        gold.push(label);
+      const outside = usable.flatMap((_, i) => (fold[i] === f ? [i] : []));
+      const insideCounts = inside.map((i) => counts[i]!);
+      const vocabulary = TextClassifier.vocabulary(insideCounts);
+      const data = vocabulary.transformAll(insideCounts, weights);
+      const heldOut = outside.map((i) => vocabulary.transform(counts[i]!, weights));
+      alphas.forEach((nbAlpha, c) => {
+        const model = TextClassifier.fit(
+          inside.map((i) => usable[i]!),
+          data,
+          { ...o, nbAlpha },
+          vocabulary,
+        );
+        if (model.labels.length < 2) return;
+        outside.forEach((i, n) => {
+          const label = model.labels.indexOf(usable[i]!.label);
+          if (label < 0) return;
+          results[c]!.scores.push(model.scores(heldOut[n]!));
+          results[c]!.gold.push(label);
+        });
       });
     }
-    return { scores, gold };
+    return results;
   }
 
-  private static fit(usable: readonly LabelledText[], counts: ReadonlyArray<Map<string, number>>, o: ResolvedOptions): TextClassifier {
-    const labels = [...new Set(usable.map((e) => e.label))].sort();
-    const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  /** The vocabulary and quantized idf of a set of training texts. */
+  private static vocabulary(counts: ReadonlyArray<Map<string, number>>): Vectorizer {
     const vectorizer = Vectorizer.fit(counts, { w: 1, b: 1, c: 1, h: 1, s: 1 });
     vectorizer.idf.forEach((v, i) => (vectorizer.idf[i] = quantize(v)));
-    const data = counts.map((c) => vectorizer.transform(c, o.features.familyWeights));
+    return vectorizer;
+  }
+
+  /** A model of the examples, given as vectors of the vectorizer. */
+  private static fit(usable: readonly LabelledText[], data: readonly SparseVector[], o: ResolvedOptions, vectorizer: Vectorizer): TextClassifier {
+    const labels = [...new Set(usable.map((e) => e.label))].sort();
+    const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const y = Int32Array.from(usable.map((e) => labelIndex.get(e.label) ?? 0));
     const svm: SvmOptions = { c: o.c, biasFeature: 1, epsilon: 0.1, maxPasses: o.maxPasses, pruneBelow: o.pruneBelow, seed: o.seed, nbAlpha: o.nbAlpha };
     const perClass = trainOneVsRest(data, y, labels.length, vectorizer.names.length, svm);

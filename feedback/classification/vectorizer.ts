@@ -39,6 +39,10 @@ export class Vectorizer {
     return id;
   }
 
+  transformAll(documents: ReadonlyArray<Map<string, number>>, familyWeights: FeatureOptions['familyWeights']): SparseVector[] {
+    return documents.map((counts) => this.transform(counts, familyWeights));
+  }
+
   transform(counts: Map<string, number>, familyWeights: FeatureOptions['familyWeights']): SparseVector {
     const pairs: Array<[number, number]> = [];
     let norm = 0;

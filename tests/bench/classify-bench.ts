@@ -4,6 +4,9 @@
  * confidence and explanation); without DIR it uses the five-locale fixture of the tests for both.
  * Prints training time, prediction time per text (wall p50/p95 and CPU mean) and the load average, since
  * the machine may be shared; the last line is JSON.
+ *
+ * `npm run bench:classify -- --seed-model` instead times the training of a fresh portal's first model (the
+ * seed examples): the first training in a new process, as at first start, and then warm ones.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +15,7 @@ import type { Locale } from '@core/i18n/locales.ts';
 import { readLabelledCsv } from '@feedback/classification/csv.ts';
 import { detectLocale, detectTextLocale } from '@feedback/classification/detect.ts';
 import { TextClassifier, type LabelledText } from '@feedback/classification/text-classifier.ts';
+import { seedExamples } from '@feedback/classification/seed-examples.ts';
 import { percentiles } from './stats.ts';
 
 const rounds = 5;
@@ -27,6 +31,26 @@ function load(dir: string | undefined): { name: string; train: LabelledText[]; t
   const fixtures = path.join(import.meta.dirname, '../fixtures/classify-mini');
   const all = (['en', 'es', 'zh-Hant', 'el', 'fi'] as const).flatMap((l) => read(path.join(fixtures, `${l}.csv`), l));
   return { name: 'classify-mini fixture', train: all, test: all };
+}
+
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 10) / 10);
+
+/** Seconds of wall and CPU time of one training of the seed examples. */
+function trainSeed(): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  TextClassifier.train(seedExamples());
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: Math.round(performance.now() - started) / 1000, cpu: Math.round((cpu.user + cpu.system) / 1000) / 1000 };
+}
+
+if (process.argv[2] === '--seed-model') {
+  const first = trainSeed();
+  const warm = [trainSeed(), trainSeed(), trainSeed()];
+  const load = loadAverage();
+  console.log(`seed model (${seedExamples().length} examples): first training ${first.wall} s (CPU ${first.cpu} s); warm ${warm.map((w) => `${w.wall} s (CPU ${w.cpu} s)`).join(', ')}; load average ${load.join(' ')}`);
+  console.log(JSON.stringify({ set: 'seed model', train: seedExamples().length, first, warm, loadavg: load }));
+  process.exit(0);
 }
 
 const { name, train, test } = load(process.argv[2]);
@@ -46,6 +70,6 @@ for (let r = 0; r < rounds; r++) {
 const cpu = process.cpuUsage(cpuStart);
 const cpuMsPerText = (cpu.user + cpu.system) / 1000 / wall.length;
 const p = percentiles(wall);
-const load1 = os.loadavg().map((l) => Math.round(l * 10) / 10);
+const load1 = loadAverage();
 console.log(`${name}: train ${train.length} texts in ${trainSeconds.toFixed(2)} s; predict ${test.length} texts x ${rounds}: p50 ${p.p50} ms, p95 ${p.p95} ms, CPU ${cpuMsPerText.toFixed(3)} ms per text; load average ${load1.join(' ')}`);
 console.log(JSON.stringify({ set: name, train: train.length, trainSeconds: Math.round(trainSeconds * 100) / 100, predict: p, cpuMsPerText: Math.round(cpuMsPerText * 1000) / 1000, loadavg: load1 }));

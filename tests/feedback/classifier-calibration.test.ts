@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { classifierConfidence } from '@feedback/classification/confidence.ts';
+import { classifierConfidence, hasLowConfidence, lowConfidence } from '@feedback/classification/confidence.ts';
 import { expectedCalibrationError, fitSoftmaxFactor, reliability, softmax } from '@feedback/classification/calibration.ts';
 import { extractFeatures, defaultFeatureOptions } from '@feedback/classification/features.ts';
 import { random } from '@feedback/classification/linear.ts';
@@ -133,6 +133,24 @@ describe('npm run eval:classify', () => {
     expect(json.sets[0]!.ece).toBeLessThan(json.sets[0]!.eceUncalibrated);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180_000);
+
+  it('chooses the naive-Bayes scaling and fits the softmax factor on the training set only', async () => {
+    const factorWith = async (test: LabelledText[]) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classify-eval-'));
+      const rows = (list: LabelledText[]) => ['text,label', ...list.map((e) => `${e.text},${e.label}`)].join('\n');
+      fs.writeFileSync(path.join(dir, 'train.csv'), rows(train300()));
+      fs.writeFileSync(path.join(dir, 'test.csv'), rows(test));
+      const { stdout } = await promisify(execFile)('npx', ['tsx', 'tests/eval/classify-eval.ts', '--locale', 'en', dir], { cwd: path.join(import.meta.dirname, '../..') });
+      fs.rmSync(dir, { recursive: true, force: true });
+      return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { sets: Array<{ softmaxFactor: number }> }).sets[0]!.softmaxFactor;
+    };
+    // A test set with no label noise and one where half the labels are wrong: what the model sees of them must not change it.
+    const clean = await factorWith(synthetic(200, 0, random(6)));
+    const noisy = await factorWith(synthetic(200, 0.5, random(7)));
+    expect(noisy).toBe(clean);
+    const model = TextClassifier.train(train300());
+    expect(Math.round(model.softmaxFactor * 100) / 100).toBe(clean);
+  }, 240_000);
 });
 
 function train300(): LabelledText[] {
@@ -145,6 +163,14 @@ describe('classifierConfidence', () => {
     expect(classifierConfidence({ source: 'classifier', classifier })).toBe(0.83);
     expect(classifierConfidence({ source: 'rules', matched: ['late'], evidence: ['late'], classifier })).toBe(0.83);
     expect(classifierConfidence({ source: 'none', error: 'no model trained yet' })).toBeUndefined();
+  });
+
+  it('flags as low only a category the classifier decided below the one threshold', () => {
+    const at = (confidence: number) => ({ label: 'delivery', confidence, explanation: [] });
+    expect(hasLowConfidence({ source: 'classifier', classifier: at(lowConfidence - 0.01) })).toBe(true);
+    expect(hasLowConfidence({ source: 'classifier', classifier: at(lowConfidence) })).toBe(false);
+    expect(hasLowConfidence({ source: 'rules', matched: ['late'], evidence: ['late'], classifier: at(0.1) })).toBe(false);
+    expect(hasLowConfidence({ source: 'none', error: 'no model trained yet' })).toBe(false);
   });
 });
 
