@@ -145,7 +145,7 @@ function wordsOf(raw: string, folded: string, findWords: CjkWordFinder): Array<{
 
 function emitCjkRun(raw: string, start: number, stops: Set<string> | undefined, findWords: CjkWordFinder, emit: Emit): void {
   const folded = foldChinese(raw);
-  // Folding may change the length (内存 -> 記憶體); offsets are then mapped proportionally, close enough for highlighting.
+  // Folding may change the length (a conversion table entry of another length); offsets are then mapped proportionally, close enough for highlighting.
   const at = folded.length === raw.length ? (i: number) => start + i : (i: number) => start + Math.round((i * raw.length) / folded.length);
   const chars: Array<{ ch: string; index: number }> = [];
   for (let i = 0; i < folded.length; ) {

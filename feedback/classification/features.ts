@@ -5,7 +5,7 @@ import { stopWords } from '@core/text/stopwords.ts';
 
 /**
  * Sparse features of one text, from the project's analyzer (the one search uses), so the classifier sees
- * every locale the way search does: stemmed, accent-folded words, Chinese folded to Traditional and cut
+ * every locale the way search does: stemmed, accent-folded words, Chinese folded to Simplified and cut
  * into character bigrams and dictionary words.
  *
  * Feature names carry their family in a two-character prefix:
