@@ -6,9 +6,12 @@ import { MeilisearchEngine } from './meilisearch/engine.ts';
 import type { SearchEngine } from './port.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 
+/** How long an edited synonyms file may take to reach searches (docs/search.md). */
+export const synonymsRecheckMs = 1000;
+
 /** Meilisearch when a host is configured, otherwise the embedded engine: zero services to run. */
 export function selectEngine(config: Config): SearchEngine {
-  const synonyms = new SynonymCatalog(config.contentDir);
+  const synonyms = new SynonymCatalog(config.contentDir, { recheckMs: synonymsRecheckMs });
   const groups = (locale: Locale) => synonyms.groups(locale);
   if (config.MEILI_HOST) return new MeilisearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY, synonyms: groups });
   return new EmbeddedEngine({ dir: path.join(config.dataDir, 'search'), synonyms: groups });
