@@ -5,8 +5,8 @@ import type { AskedAs } from './asked-as/asked-as.ts';
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from './port.ts';
 
 export interface ResultCacheOptions {
-  /** Results kept (least recently used forgotten first); 0 passes every search through. */
-  maxEntries: number;
+  /** Bytes of results kept, roughly (least recently used forgotten first); 0 passes every search through. */
+  maxBytes: number;
   /** The synonyms the engine applies: a result is only reused while its locale's groups are the same array. */
   synonyms?: (locale: Locale) => SynonymGroups;
 }
@@ -35,9 +35,9 @@ export class CachingSearchEngine implements SearchEngine {
     private readonly options: ResultCacheOptions,
   ) {
     this.name = inner.name;
-    if (options.maxEntries > 0) {
-      this.results = new LRUCache({ max: options.maxEntries });
-      this.spellings = new LRUCache({ max: options.maxEntries });
+    if (options.maxBytes > 0) {
+      this.results = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: (entry) => resultBytes(entry.value) });
+      this.spellings = new LRUCache({ maxSize: options.maxBytes, sizeCalculation: () => entryBytes });
     }
     if (inner.suggestSpelling) {
       this.suggestSpelling = (query) =>
@@ -106,6 +106,15 @@ export class CachingSearchEngine implements SearchEngine {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/** What an entry and its key take besides the hits, roughly. */
+const entryBytes = 512;
+
+function resultBytes(result: SearchResult): number {
+  let bytes = entryBytes;
+  for (const hit of result.hits) bytes += 128 + 2 * (hit.id.length + hit.title.length + hit.url.length + hit.snippet.length);
+  return bytes;
 }
 
 /** JSON of the parts: no separator inside a query can make two different questions one key. */

@@ -17,5 +17,5 @@ export function selectEngine(config: Config): SearchEngine {
   const engine = config.MEILI_HOST
     ? new MeilisearchEngine({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY, synonyms: groups })
     : new EmbeddedEngine({ dir: path.join(config.dataDir, 'search'), synonyms: groups });
-  return new CachingSearchEngine(engine, { maxEntries: config.KB_SEARCH_CACHE_ENTRIES, synonyms: groups });
+  return new CachingSearchEngine(engine, { maxBytes: config.KB_SEARCH_CACHE_BYTES, synonyms: groups });
 }

@@ -18,7 +18,7 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describeSearchEngineContract('embedded behind the results cache', () => new CachingSearchEngine(new EmbeddedEngine({ dir: tempDir() }), { maxEntries: 100 }));
+describeSearchEngineContract('embedded behind the results cache', () => new CachingSearchEngine(new EmbeddedEngine({ dir: tempDir() }), { maxBytes: 1024 * 1024 }));
 
 /** Counts the searches that reach the engine, so a test can tell an answer from the cache from a computed one. */
 class CountingEngine extends EmbeddedEngine {
@@ -38,7 +38,7 @@ const internalDoc = searchDoc({ id: 'en/filter-internal', title: 'Water filter r
 
 async function setUp(synonyms?: (locale: string) => SynonymGroups) {
   const inner = new CountingEngine({ dir: tempDir(), ...(synonyms ? { synonyms } : {}) });
-  const engine = new CachingSearchEngine(inner, { maxEntries: 100, ...(synonyms ? { synonyms } : {}) });
+  const engine = new CachingSearchEngine(inner, { maxBytes: 1024 * 1024, ...(synonyms ? { synonyms } : {}) });
   await engine.init();
   await engine.replaceAll([publicDoc, internalDoc]);
   return { inner, engine };
@@ -125,7 +125,7 @@ describe('the results cache', () => {
 
   it('passes every search through when turned off', async () => {
     const inner = new CountingEngine({ dir: tempDir() });
-    const engine: SearchEngine = new CachingSearchEngine(inner, { maxEntries: 0 });
+    const engine: SearchEngine = new CachingSearchEngine(inner, { maxBytes: 0 });
     await engine.replaceAll([publicDoc]);
     await engine.search(query('water filter'));
     await engine.search(query('water filter'));
