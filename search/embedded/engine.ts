@@ -26,7 +26,7 @@ export interface EmbeddedOptions {
   maxSaveDelayMs?: number;
   /** Bytes of analysed section texts kept for snippets (default 32 MiB; see SnippetTexts). */
   snippetCacheBytes?: number;
-  /** The locale's synonyms, asked for on every query so an edited file applies at once (see SynonymCatalog). */
+  /** The locale's synonyms, asked for on every query, so an edited file applies with no re-index (see SynonymCatalog). */
   synonyms?: (locale: Locale) => SynonymGroups;
 }
 
