@@ -1,4 +1,6 @@
-import { scan, type CjkWordFinder } from '@core/text/analyze.ts';
+import { scan } from '@core/text/analyze.ts';
+import { foldChinese } from '@core/text/chinese.ts';
+import { stopWords } from '@core/text/stopwords.ts';
 import { cjkWordExtents } from '@core/text/cjk-word-extent.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 
@@ -17,19 +19,71 @@ interface Range {
 }
 
 const longCjkWord = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3,}$/u;
+const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
+/** A CJK run of three characters or more, folded as the analyzer folds it: where a long query word can stand. */
+interface CjkRun {
+  start: number;
+  length: number;
+  folded: string;
+}
 
 /**
- * Finds the CJK words among `terms` in a folded run by plain search instead of dictionary segmentation:
- * where the characters of a searched word stand together, they are worth marking, and it is many times
- * faster than segmenting every run of a section to find the few words a query has.
+ * A text analysed once for any number of highlights: its index terms with their offsets, and its CJK runs.
+ * The analysis is the costly part of a snippet and does not depend on the query, so the engine keeps it
+ * for the sections it shows often.
  */
-function cjkWordsAmong(terms: ReadonlySet<string>): CjkWordFinder {
+export interface AnalysedText {
+  text: string;
+  locale: Locale;
+  terms: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  runs: CjkRun[];
+}
+
+export function analyseForHighlight(text: string, locale: Locale): AnalysedText {
+  const terms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // Dictionary words are left out here: a highlight looks for the query's own long CJK words in `runs`.
+  scan(text, locale, (t) => {
+    terms.push(t.term);
+    starts.push(t.start);
+    ends.push(t.end);
+  }, { cjkWords: () => [] });
+  const runs: CjkRun[] = [];
+  for (const match of text.matchAll(cjkRun)) {
+    const folded = foldChinese(match[0]);
+    if ([...folded].length >= 3) runs.push({ start: match.index, length: match[0].length, folded });
+  }
+  return { text, locale, terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends), runs };
+}
+
+/** Bytes an analysed text holds, roughly (for a cache's size cap). */
+export function analysedBytes(analysed: AnalysedText): number {
+  return 64 + analysed.text.length * 2 + analysed.terms.length * 16 + analysed.runs.reduce((n, r) => n + 48 + r.folded.length * 2, 0);
+}
+
+/**
+ * The query's CJK words of three characters or more, found in the folded runs by plain search instead of
+ * dictionary segmentation: where the characters of a searched word stand together, they are worth marking,
+ * and it is many times faster than segmenting every run to find the few words a query has. Offsets map
+ * back to the text as the analyzer maps them (proportionally when folding changed the length).
+ */
+function cjkWordHits(analysed: AnalysedText, terms: ReadonlySet<string>): Range[] {
   const words = [...terms].filter((t) => longCjkWord.test(t));
-  return (run) => {
-    const found: Array<{ word: string; index: number }> = [];
-    for (const word of words) for (let i = run.indexOf(word); i >= 0; i = run.indexOf(word, i + word.length)) found.push({ word, index: i });
-    return found;
-  };
+  if (!words.length) return [];
+  const stops = stopWords(analysed.locale);
+  const hits: Range[] = [];
+  for (const run of analysed.runs) {
+    const at = run.folded.length === run.length ? (i: number) => run.start + i : (i: number) => run.start + Math.round((i * run.length) / run.folded.length);
+    for (const word of words) {
+      if (stops.has(word)) continue;
+      for (let i = run.folded.indexOf(word); i >= 0; i = run.folded.indexOf(word, i + word.length)) hits.push({ term: word, start: at(i), end: at(i + word.length) });
+    }
+  }
+  return hits;
 }
 
 function merge(hits: Range[]): Range[] {
@@ -43,9 +97,14 @@ function merge(hits: Range[]): Range[] {
 }
 
 /** Ranges of the text whose index terms are among `terms`; overlapping ones (CJK bigrams) merged. */
-function matchedRanges(text: string, locale: Locale, terms: ReadonlySet<string>): Range[] {
+function matchedRanges(analysed: AnalysedText, terms: ReadonlySet<string>): Range[] {
   const hits: Range[] = [];
-  scan(text, locale, (t) => terms.has(t.term) && hits.push({ term: t.term, start: t.start, end: t.end }), { cjkWords: cjkWordsAmong(terms) });
+  for (let i = 0; i < analysed.terms.length; i++) {
+    const term = analysed.terms[i]!;
+    if (terms.has(term)) hits.push({ term, start: analysed.starts[i]!, end: analysed.ends[i]! });
+  }
+  // After the run's bigrams, as the analyzer emits a run's words: the stable sort keeps that order on ties.
+  hits.push(...cjkWordHits(analysed, terms));
   return merge(hits.sort((a, b) => a.start - b.start));
 }
 
@@ -91,7 +150,13 @@ function snapToWords(text: string, start: number, end: number): [number, number]
  * and 保固 for a Simplified query.
  */
 export function highlight(text: string, locale: Locale, terms: ReadonlySet<string>, size = 200): string {
-  const ranges = matchedRanges(text, locale, terms);
+  return highlightAnalysed(analyseForHighlight(text, locale), terms, size);
+}
+
+/** `highlight` of a text analysed before (see `analyseForHighlight`). */
+export function highlightAnalysed(analysed: AnalysedText, terms: ReadonlySet<string>, size = 200): string {
+  const { text } = analysed;
+  const ranges = matchedRanges(analysed, terms);
   const [start, end] = bestWindow(text, ranges, size);
   let html = start > 0 ? '…' : '';
   let at = start;

@@ -41,6 +41,8 @@ export const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Bytes of anonymous article pages kept rendered in memory (least recently used dropped first); 0 turns the cache off. */
   KB_PAGE_CACHE_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Bytes of search results kept for identical questions until the index changes (least recently used dropped first); 0 turns the cache off. */
+  KB_SEARCH_CACHE_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024 * 1024).default(16 * 1024 * 1024),
   /** While watching, how often the content directory is compared with what is loaded (size and mtime), to catch what the watcher missed; 0 turns it off. */
   KB_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How often article views counted in memory are written to the database (they are also written at shutdown). */

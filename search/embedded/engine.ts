@@ -3,11 +3,12 @@ import type { Section } from '@core/markdown/extract.ts';
 import { locales, type Locale } from '@core/i18n/locales.ts';
 import type { AskedAs } from '../asked-as/asked-as.ts';
 import type { SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../port.ts';
-import { highlight } from '../snippet.ts';
+import { highlightAnalysed } from '../snippet.ts';
 import { LocaleIndex, type DocRecord } from './locale-index.ts';
 import { matchDetails } from './matches.ts';
 import { indexFile, load, save } from './persist.ts';
 import { SectionFile } from './section-file.ts';
+import { SnippetTexts, type SnippetSource } from './snippet-texts.ts';
 import { parseQuery, type QueryGroup } from './query.ts';
 import { defaultRanking, type Ranking } from './ranking.ts';
 import { Scorer } from './scorer.ts';
@@ -23,7 +24,9 @@ export interface EmbeddedOptions {
   saveDelayMs?: number;
   /** Longest a change waits to be written while changes keep coming (default 10 s). */
   maxSaveDelayMs?: number;
-  /** The locale's synonyms, asked for on every query so an edited file applies at once (see SynonymCatalog). */
+  /** Bytes of analysed section texts kept for snippets (default 32 MiB; see SnippetTexts). */
+  snippetCacheBytes?: number;
+  /** The locale's synonyms, asked for on every query, so an edited file applies with no re-index (see SynonymCatalog). */
   synonyms?: (locale: Locale) => SynonymGroups;
 }
 
@@ -42,10 +45,12 @@ export class EmbeddedEngine implements SearchEngine {
   private saveTimer: NodeJS.Timeout | undefined;
   private firstUnsaved = 0;
   private saving: Promise<void> = Promise.resolve();
+  private readonly snippets: SnippetTexts;
 
   constructor(private readonly options: EmbeddedOptions) {
     this.ranking = options.ranking ?? defaultRanking;
     this.scorer = new Scorer(this.ranking);
+    this.snippets = new SnippetTexts(options.snippetCacheBytes ?? 32 * 1024 * 1024);
   }
 
   init(): Promise<void> {
@@ -160,8 +165,11 @@ export class EmbeddedEngine implements SearchEngine {
     const { doc } = record;
     const { terms, section } = matchDetails(index, groups, record.num);
     const count = index.sectionCount(record);
-    const matched = section >= 0 ? this.section(index, record, Math.min(section, count - 1)) : undefined;
-    const text = matched?.text || (section < 0 && doc.summary) || this.section(index, record, 0)?.text || doc.summary;
+    const sectionText = (i: number) => this.snippets.get(index, record, i, () => this.section(index, record, i));
+    const summary = () => this.snippets.get(index, record, 'summary', () => ({ anchor: '', text: doc.summary }))!;
+    const withText = (source: SnippetSource | undefined) => (source?.analysed.text ? source : undefined);
+    const matched = section >= 0 ? sectionText(Math.min(section, count - 1)) : undefined;
+    const source = withText(matched) ?? (section < 0 && doc.summary ? summary() : undefined) ?? withText(sectionText(0)) ?? summary();
     return {
       id: doc.id,
       slug: doc.slug,
@@ -170,7 +178,7 @@ export class EmbeddedEngine implements SearchEngine {
       url: matched?.anchor ? `${doc.url}#${matched.anchor}` : doc.url,
       category: doc.category as Category,
       ...(doc.product ? { product: doc.product } : {}),
-      snippet: highlight(text, index.locale, terms),
+      snippet: highlightAnalysed(source.analysed, terms),
       score,
     };
   }

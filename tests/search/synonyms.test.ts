@@ -7,6 +7,7 @@ import { SynonymCatalog } from '@core/content/synonyms.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import { SearchIndexer } from '@search/indexer.ts';
+import { synonymsRecheckMs } from '@search/select-engine.ts';
 import { indexSettings, meiliSynonyms } from '@search/meilisearch/settings.ts';
 import type { SearchEngine } from '@search/port.ts';
 import { searchDoc } from './contract.ts';
@@ -106,6 +107,38 @@ describe('synonym expansion keeps precision', () => {
     fs.writeFileSync(file, '- [fridge, refrigerator]\n- [refund, reimbursement]\n');
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(await publicIds(engine, 'reimbursement', 'en')).toEqual(expect.arrayContaining(['en/own-word', 'en/both']));
+  });
+});
+
+describe('the synonyms catalog as searches use it (a check at most once a second)', () => {
+  it('does not look at the disk again within the delay, and applies an edit, a new file and a removed one after it', () => {
+    const contentDir = tempDir();
+    fs.mkdirSync(path.join(contentDir, 'synonyms'));
+    const file = path.join(contentDir, 'synonyms', 'en.yaml');
+    fs.writeFileSync(file, '- [fridge, refrigerator]\n');
+    let now = 1_000_000;
+    const own = new SynonymCatalog(contentDir, { recheckMs: synonymsRecheckMs, now: () => now });
+    const first = own.groups('en');
+    expect(first).toEqual([['fridge', 'refrigerator']]);
+    expect(own.groups('fi')).toEqual([]);
+
+    fs.writeFileSync(file, '- [fridge, refrigerator]\n- [refund, reimbursement]\n');
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    fs.writeFileSync(path.join(contentDir, 'synonyms', 'fi.yaml'), '- [hyvitys, korvaus]\n');
+    now += synonymsRecheckMs - 1;
+    expect(own.groups('en')).toBe(first);
+    expect(own.groups('fi')).toEqual([]);
+
+    now += 1;
+    expect(own.groups('en')).toEqual([['fridge', 'refrigerator'], ['refund', 'reimbursement']]);
+    expect(own.groups('fi')).toEqual([['hyvitys', 'korvaus']]);
+    const edited = own.groups('en');
+    now += synonymsRecheckMs;
+    expect(own.groups('en')).toBe(edited);
+
+    fs.rmSync(file);
+    now += synonymsRecheckMs;
+    expect(own.groups('en')).toEqual([]);
   });
 });
 
