@@ -1,4 +1,5 @@
 import type { LocaleIndex } from './locale-index.ts';
+import { Proximity } from './proximity.ts';
 import type { QueryGroup } from './query.ts';
 import { fieldCount, type Ranking } from './ranking.ts';
 
@@ -15,7 +16,8 @@ export function idf(index: LocaleIndex, df: number): number {
 }
 
 /**
- * BM25F with one accumulator per document, plus the title-match bonus (see `Ranking.titleMatch`); reuses
+ * BM25F with one accumulator per document, plus the title-match bonus (see `Ranking.titleMatch`) and the
+ * proximity bonus of the best documents (see Proximity); reuses
  * its buffers, so queries allocate almost nothing.
  */
 export class Scorer {
@@ -27,8 +29,11 @@ export class Scorer {
   /** Per document, a word's field-weighted frequency while the asked-as field is added to it. */
   private acc = new Float64Array(0);
   private titled = new Uint8Array(0);
+  private readonly proximity: Proximity;
 
-  constructor(private readonly ranking: Ranking) {}
+  constructor(private readonly ranking: Ranking) {
+    this.proximity = new Proximity(ranking);
+  }
 
   score(index: LocaleIndex, groups: QueryGroup[]): Scored {
     const capacity = index.records.length;
@@ -109,6 +114,7 @@ export class Scorer {
       total[num] = 0;
       inTitle[num] = 0;
     }
+    this.proximity.apply(index, groups, nums, scores);
     return { nums, scores };
   }
 
