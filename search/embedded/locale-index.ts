@@ -3,7 +3,7 @@ import type { Locale } from '@core/i18n/locales.ts';
 import type { Section } from '@core/markdown/extract.ts';
 import type { SearchDocument } from '../port.ts';
 import { AskedAsField, type AskedAsList } from './asked-as-field.ts';
-import { Positions, maxPosition, type TermSequence } from './positions.ts';
+import { Positions, maxPosition, termSequence, type TermSequence } from './positions.ts';
 import { PostingList, sectionBit } from './postings.ts';
 import { fieldCount, type FieldIndex } from './ranking.ts';
 import type { SectionFile, Span } from './section-file.ts';
@@ -116,7 +116,7 @@ export class LocaleIndex {
       list.add(num, stats.tf, stats.mask);
       if (stats.tf[0]) titleLists.push(list);
     }
-    const sequence = { ids: Int32Array.from(sequenceTerms, (term) => this.postings.get(term)!.id), positions: Uint16Array.from(sequencePositions) };
+    const sequence = termSequence(sequenceTerms.map((term) => this.postings.get(term)!.id), sequencePositions);
     this.attach({ num, doc, lengths, sequence, titleLists, sections });
   }
 

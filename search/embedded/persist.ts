@@ -5,6 +5,7 @@ import { tokenizerVersion } from '@core/text/version.ts';
 import type { SearchDocument } from '../port.ts';
 import { ChunkedWriter } from './chunked-writer.ts';
 import { LocaleIndex, type DocRecord, type StoredDoc } from './locale-index.ts';
+import type { TermSequence } from './positions.ts';
 import { PostingList } from './postings.ts';
 import { fieldCount } from './ranking.ts';
 import { SectionFile, type Span } from './section-file.ts';
@@ -107,6 +108,7 @@ export function save(index: LocaleIndex, file: string): void {
     }
     for (const list of lists) out.writeArray(list.masks, list.start, list.length);
     for (const list of lists) out.writeArray(list.tfs, list.start * fieldCount, list.length * fieldCount);
+    // Terms are numbered in the order they were added and saved in that order, so the renumbering keeps each sequence sorted.
     for (const { sequence } of records) out.writeArray(sequence.ids.map((id) => termIds[id]!), 0, sequence.ids.length);
     for (const { sequence } of records) out.writeArray(sequence.positions, 0, sequence.positions.length);
     out.write(Buffer.alloc(align4(6 * tokens) - 6 * tokens));
@@ -189,7 +191,7 @@ export function load(locale: Locale, file: SectionFile): Loaded {
   file.readInto(sequences, start + 4 * terms.length + postingBytes);
   const allIds = new Int32Array(sequences.buffer, 0, tokens);
   const allPositions = new Uint16Array(sequences.buffer, 4 * tokens, tokens);
-  for (const id of allIds) if (id < 0 || id >= terms.length) throw new Error('term sequence outside the terms');
+
 
   const index = new LocaleIndex(locale);
   let at = 0;
@@ -203,10 +205,19 @@ export function load(locale: Locale, file: SectionFile): Loaded {
   header.docs.forEach(({ doc, lengths, sections, tokens: n = 0 }, num) => {
     const sequence = { ids: allIds.subarray(tokenAt, tokenAt + n), positions: allPositions.subarray(tokenAt, tokenAt + n) };
     tokenAt += n;
+    checkSequence(sequence, terms.length);
     const record: DocRecord = { num, doc, lengths: Float64Array.from(lengths), sequence };
     index.attach(record);
     spans.set(record, spansOf(sections));
   });
   index.useSectionFile(file, spans);
   return { ok: true, index };
+}
+
+/** A sequence must stay within the terms and in order, or its binary searches would miss. */
+function checkSequence({ ids, positions }: TermSequence, terms: number): void {
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i]! < 0 || ids[i]! >= terms) throw new Error('term sequence outside the terms');
+    if (i > 0 && (ids[i]! < ids[i - 1]! || (ids[i] === ids[i - 1] && positions[i]! < positions[i - 1]!))) throw new Error('term sequence out of order');
+  }
 }

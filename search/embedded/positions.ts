@@ -38,13 +38,33 @@ export class Positions {
 export const fieldGap = 64;
 
 /**
- * A document's indexed terms in text order (term numbers of its locale index) with their positions, for
- * proximity. Positions past `maxPosition` are not kept: proximity then reads only the start of a very long
- * document, which is where its subject is.
+ * Where each indexed term of a document occurs, for proximity: term numbers of its locale index in
+ * ascending order (repeated once per occurrence), each with a position, ascending within the term, so a
+ * query word's positions are found by binary search. Positions past `maxPosition` are not kept: proximity
+ * then reads only the start of a very long document, which is where its subject is.
  */
 export interface TermSequence {
   ids: Int32Array;
   positions: Uint16Array;
+}
+
+/** Sorts (term number, position) pairs into a TermSequence. */
+export function termSequence(ids: number[], positions: number[]): TermSequence {
+  const order = Array.from(ids, (_, i) => i).sort((a, b) => ids[a]! - ids[b]! || positions[a]! - positions[b]!);
+  return { ids: Int32Array.from(order, (i) => ids[i]!), positions: Uint16Array.from(order, (i) => positions[i]!) };
+}
+
+/** Index of the first occurrence of term `id` in the sequence, or of the first larger term. */
+export function firstOf(sequence: TermSequence, id: number): number {
+  const { ids } = sequence;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const maxPosition = 0xffff;

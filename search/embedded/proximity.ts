@@ -1,6 +1,6 @@
 import type { LearnedPhrase } from './asked-as-field.ts';
 import type { DocRecord, LocaleIndex } from './locale-index.ts';
-import type { TermSequence } from './positions.ts';
+import { firstOf, type TermSequence } from './positions.ts';
 import type { QueryGroup } from './query.ts';
 import type { Ranking } from './ranking.ts';
 
@@ -26,8 +26,11 @@ export class Proximity {
 
   constructor(private readonly ranking: Ranking) {}
 
-  /** Adds the proximity bonus to the scores of the `proximityCandidates` best of `nums`, in place. */
-  apply(index: LocaleIndex, groups: QueryGroup[], nums: number[], scores: number[]): void {
+  /**
+   * Adds the proximity bonus to the scores of the `proximityCandidates` best of `nums`, in place.
+   * `matched[num]`: how many query words document `num` holds; one alone cannot be near another.
+   */
+  apply(index: LocaleIndex, groups: QueryGroup[], nums: number[], scores: number[], matched: ArrayLike<number>): void {
     const { proximity, proximityCandidates } = this.ranking;
     if (proximity <= 0 || groups.length < 2 || nums.length === 0) return;
     if (this.groupOf.length < index.termIdCount) {
@@ -41,9 +44,9 @@ export class Proximity {
       const separate = separatePairs(groups);
       const threshold = kthLargest(scores, proximityCandidates);
       for (let i = 0; i < nums.length; i++) {
-        if (scores[i]! < threshold) continue;
+        if (scores[i]! < threshold || matched[nums[i]!]! < 2) continue;
         const record = index.records[nums[i]!];
-        if (record) scores[i] = scores[i]! + proximity * this.bonus(index, record, groups, weights, separate);
+        if (record) scores[i] = scores[i]! + proximity * this.bonus(index, record, ids, groups, weights, separate);
       }
     }
     for (const id of ids) this.groupOf[id] = 0;
@@ -70,10 +73,10 @@ export class Proximity {
   }
 
   /** A document's bonus: its own text and, at the asked-as field's weight, each phrase learned for it. */
-  private bonus(index: LocaleIndex, record: DocRecord, groups: QueryGroup[], weights: Float64Array, separate: Uint8Array): number {
+  private bonus(index: LocaleIndex, record: DocRecord, ids: readonly number[], groups: QueryGroup[], weights: Float64Array, separate: Uint8Array): number {
     const { k1, askedAs } = this.ranking;
     const acc = new Float64Array(groups.length);
-    this.accumulate(this.textOccurrences(record.sequence), 1, groups, separate, acc);
+    this.accumulate(this.textOccurrences(record.sequence, ids), 1, groups, separate, acc);
     for (const phrase of index.askedAs.phrases(record.doc.id) ?? []) {
       this.accumulate(this.phraseOccurrences(phrase), askedAs * phrase.weight, groups, separate, acc);
     }
@@ -101,13 +104,13 @@ export class Proximity {
     }
   }
 
-  private textOccurrences(sequence: TermSequence): number {
-    const { ids, positions } = sequence;
+  /** The document's occurrences of the query's terms `ids`, found by binary search. */
+  private textOccurrences(sequence: TermSequence, ids: readonly number[]): number {
     let count = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const g = this.groupOf[id]!;
-      if (g !== 0) count = this.insert(count, positions[i]!, g - 1, this.weightOf[id]!);
+    for (const id of ids) {
+      const group = this.groupOf[id]! - 1;
+      const weight = this.weightOf[id]!;
+      for (let i = firstOf(sequence, id); i < sequence.ids.length && sequence.ids[i] === id; i++) count = this.insert(count, sequence.positions[i]!, group, weight);
     }
     return count;
   }
@@ -121,7 +124,7 @@ export class Proximity {
     return count;
   }
 
-  /** Inserts in position order (a text's sequence is almost in order already: a CJK run's words follow its bigrams). */
+  /** Inserts in position order (each term's positions come in order, so most occurrences land at the end). */
   private insert(count: number, position: number, group: number, weight: number): number {
     if (count === this.at.length) this.grow();
     const { at } = this;

@@ -29,6 +29,8 @@ export class Scorer {
   /** Per document, a word's field-weighted frequency while the asked-as field is added to it. */
   private acc = new Float64Array(0);
   private titled = new Uint8Array(0);
+  /** Per document, how many query words it holds (for proximity). */
+  private matched = new Uint16Array(0);
   private readonly proximity: Proximity;
 
   constructor(private readonly ranking: Ranking) {
@@ -44,8 +46,9 @@ export class Scorer {
       this.bestTitle = new Float64Array(capacity * 2);
       this.acc = new Float64Array(capacity * 2);
       this.titled = new Uint8Array(capacity * 2);
+      this.matched = new Uint16Array(capacity * 2);
     }
-    const { total, best, inTitle, bestTitle } = this;
+    const { total, best, inTitle, bestTitle, matched } = this;
     const { k1, titleMatch, titleMatchPower, askedAs } = this.ranking;
     const norms = index.lengthNorms(this.ranking.b);
     const nums: number[] = [];
@@ -102,6 +105,7 @@ export class Scorer {
         best[num] = 0;
         inTitle[num] = inTitle[num]! + bestTitle[num]!;
         bestTitle[num] = 0;
+        matched[num]!++;
       }
     }
     const titleIdfs = titleMatch > 0 ? index.titleIdfSums() : undefined;
@@ -110,11 +114,12 @@ export class Scorer {
       if (!titleIdfs || matched === 0) return total[num]!;
       return total[num]! + titleMatch * matched * Math.min(1, matched / titleIdfs[num]!) ** titleMatchPower;
     });
+    this.proximity.apply(index, groups, nums, scores, matched);
     for (const num of nums) {
       total[num] = 0;
       inTitle[num] = 0;
+      matched[num] = 0;
     }
-    this.proximity.apply(index, groups, nums, scores);
     return { nums, scores };
   }
 
