@@ -59,5 +59,5 @@ export const defaultRanking: Ranking = {
   askedAs: 1,
   proximity: 0.5,
   proximityWindow: 8,
-  proximityCandidates: 50,
+  proximityCandidates: 25,
 };
