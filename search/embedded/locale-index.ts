@@ -3,6 +3,7 @@ import type { Locale } from '@core/i18n/locales.ts';
 import type { Section } from '@core/markdown/extract.ts';
 import type { SearchDocument } from '../port.ts';
 import { AskedAsField, type AskedAsList } from './asked-as-field.ts';
+import { Positions, maxPosition, termSequence, type TermSequence } from './positions.ts';
 import { PostingList, sectionBit } from './postings.ts';
 import { fieldCount, type FieldIndex } from './ranking.ts';
 import type { SectionFile, Span } from './section-file.ts';
@@ -16,6 +17,7 @@ export interface DocRecord {
   doc: StoredDoc;
   /** Tokens per field. */
   lengths: Float64Array;
+  sequence: TermSequence;
   /** The posting lists of its distinct title terms (for the title-match bonus); found on first use after loading. */
   titleLists?: PostingList[];
   /** The sections to index and snip from, in memory until the index is saved... */
@@ -35,9 +37,13 @@ interface TermStats {
   mask: number;
 }
 
-/** Calls `visit` for every indexed term of a document with its field and section (-1: none). */
-function eachTerm(doc: StoredDoc, sections: Section[], locale: Locale, visit: (term: string, field: FieldIndex, section: number) => void): void {
-  const fieldText = (text: string, field: FieldIndex, section: number) => scan(text, locale, (t) => visit(t.term, field, section));
+/** Calls `visit` for every indexed term of a document with its field, section (-1: none) and position. */
+function eachTerm(doc: StoredDoc, sections: Section[], locale: Locale, visit: (term: string, field: FieldIndex, section: number, position: number) => void): void {
+  const positions = new Positions();
+  const fieldText = (text: string, field: FieldIndex, section: number) => {
+    positions.field();
+    scan(text, locale, (t) => visit(t.term, field, section, positions.of(t)));
+  };
   fieldText(doc.title, 0, -1);
   fieldText([doc.summary, doc.answer, doc.tags.join(' ')].join('\n'), 1, -1);
   sections.forEach((s, i) => {
@@ -58,6 +64,8 @@ export class LocaleIndex {
   records: Array<DocRecord | undefined> = [];
   readonly lengthSums = new Float64Array(fieldCount);
   readonly askedAs: AskedAsField;
+  /** The number the next new term gets (see PostingList.id). */
+  private nextTermId = 0;
   /** The saved file the records' `stored` spans point into. */
   private sectionFile: SectionFile | undefined;
   /** Per document and field, 1 - b + b * length / average length: refreshed lazily after changes. */
@@ -83,7 +91,13 @@ export class LocaleIndex {
     const lengths = new Float64Array(fieldCount);
     const terms = new Map<string, TermStats>();
     const titleLists: PostingList[] = [];
-    eachTerm(doc, sections, this.locale, (term, field, section) => {
+    const sequenceTerms: string[] = [];
+    const sequencePositions: number[] = [];
+    eachTerm(doc, sections, this.locale, (term, field, section, position) => {
+      if (position <= maxPosition) {
+        sequenceTerms.push(term);
+        sequencePositions.push(position);
+      }
       let stats = terms.get(term);
       if (!stats) {
         stats = { tf: [0, 0, 0, 0], mask: 0 };
@@ -97,13 +111,25 @@ export class LocaleIndex {
       let list = this.postings.get(term);
       if (!list) {
         list = new PostingList();
-        this.postings.set(term, list);
-        this.trie.add(term);
+        this.addTerm(term, list);
       }
       list.add(num, stats.tf, stats.mask);
       if (stats.tf[0]) titleLists.push(list);
     }
-    this.attach({ num, doc, lengths, titleLists, sections });
+    const sequence = termSequence(sequenceTerms.map((term) => this.postings.get(term)!.id), sequencePositions);
+    this.attach({ num, doc, lengths, sequence, titleLists, sections });
+  }
+
+  /** Registers a new term with its list, numbering it in the order terms arrive (loading keeps the saved order). */
+  addTerm(term: string, list: PostingList): void {
+    list.id = this.nextTermId++;
+    this.postings.set(term, list);
+    this.trie.add(term);
+  }
+
+  /** How many term numbers are in use, removed terms included. */
+  get termIdCount(): number {
+    return this.nextTermId;
   }
 
   /** Registers a record whose postings are already in place (used by add and by loading). */
@@ -200,6 +226,7 @@ export class LocaleIndex {
     this.titleIdfsFresh = false;
     this.askedAs.invalidate();
     this.trie = new TermTrie();
+    this.nextTermId = 0;
   }
 
   /**

@@ -5,24 +5,28 @@ import { tokenizerVersion } from '@core/text/version.ts';
 import type { SearchDocument } from '../port.ts';
 import { ChunkedWriter } from './chunked-writer.ts';
 import { LocaleIndex, type DocRecord, type StoredDoc } from './locale-index.ts';
+import type { TermSequence } from './positions.ts';
 import { PostingList } from './postings.ts';
 import { fieldCount } from './ranking.ts';
 import { SectionFile, type Span } from './section-file.ts';
 
 /**
  * One file per locale: a JSON header (documents without their text, field lengths, terms), the posting
- * lists as raw typed arrays, which load without parsing, and at the end each section of each document as
+ * lists and each document's term sequence (for proximity) as raw typed arrays, which load without parsing, and at the end each section of each document as
  * UTF-8 JSON, which stays on disk and is read when a snippet needs it. A save copies the sections of
  * documents already saved byte for byte: only new documents are encoded.
  */
 const magic = 0x4b424958; // "KBIX"
-const formatVersion = 2;
+const formatVersion = 3;
+/** Older formats whose documents can still be read back and indexed anew (2: before term sequences). */
+const rebuildableFormats = [2];
 
 interface Header {
   format: number;
   tokenizer: number;
   /** `sections`: offset and length of each section within the stored part at the end of the file, flat. */
-  docs: Array<{ doc: StoredDoc; lengths: number[]; sections: number[] }>;
+  /** `tokens`: length of the document's term sequence (absent before format 3). */
+  docs: Array<{ doc: StoredDoc; lengths: number[]; sections: number[]; tokens?: number }>;
   terms: string[];
   /** Size of the stored part, the last bytes of the file. */
   storedBytes: number;
@@ -54,6 +58,7 @@ export function save(index: LocaleIndex, file: string): void {
   const encoded = new Map<DocRecord, Buffer[]>();
   const docs: Header['docs'] = [];
   let storedBytes = 0;
+  let tokens = 0;
   for (const record of records) {
     let lengths: number[];
     if (record.sections) {
@@ -66,19 +71,23 @@ export function save(index: LocaleIndex, file: string): void {
       sections.push(storedBytes, length);
       storedBytes += length;
     }
-    docs.push({ doc: record.doc, lengths: Array.from(record.lengths), sections });
+    docs.push({ doc: record.doc, lengths: Array.from(record.lengths), sections, tokens: record.sequence.ids.length });
+    tokens += record.sequence.ids.length;
   }
   const terms: string[] = [];
   const lists: PostingList[] = [];
+  // Terms no document holds any more are left out, so the saved term numbers close up.
+  const termIds = new Int32Array(index.termIdCount).fill(-1);
   let total = 0;
   for (const [term, list] of index.postings) {
     if (list.length === 0) continue;
+    termIds[list.id] = terms.length;
     terms.push(term);
     lists.push(list);
     total += list.length;
   }
   const header = Buffer.from(JSON.stringify({ format: formatVersion, tokenizer: tokenizerVersion, docs, terms, storedBytes } satisfies Header));
-  const storedStart = align4(8 + header.length) + 4 * terms.length + 4 * total * 2 + 2 * total * fieldCount;
+  const storedStart = align4(8 + header.length) + 4 * terms.length + 4 * total * 2 + 2 * total * fieldCount + align4(6 * tokens);
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
@@ -99,6 +108,10 @@ export function save(index: LocaleIndex, file: string): void {
     }
     for (const list of lists) out.writeArray(list.masks, list.start, list.length);
     for (const list of lists) out.writeArray(list.tfs, list.start * fieldCount, list.length * fieldCount);
+    // Terms are numbered in the order they were added and saved in that order, so the renumbering keeps each sequence sorted.
+    for (const { sequence } of records) out.writeArray(sequence.ids.map((id) => termIds[id]!), 0, sequence.ids.length);
+    for (const { sequence } of records) out.writeArray(sequence.positions, 0, sequence.positions.length);
+    out.write(Buffer.alloc(align4(6 * tokens) - 6 * tokens));
     if (out.position !== storedStart) throw new Error(`index layout mismatch: ${out.position} != ${storedStart}`);
     for (const record of records) {
       const parts = encoded.get(record);
@@ -126,7 +139,7 @@ export type Loaded = { ok: true; index: LocaleIndex } | { ok: false; docs: Searc
 
 /**
  * Rebuilds a locale index from a saved file, which the index keeps open to read sections from. When the
- * file was written by another tokenizer version, the documents come back instead, for the caller to index
+ * file was written by another tokenizer version or an older format, the documents come back instead, for the caller to index
  * anew (and the file is closed). Throws on a file that is not a whole index of this format.
  */
 export function load(locale: Locale, file: SectionFile): Loaded {
@@ -140,14 +153,15 @@ export function load(locale: Locale, file: SectionFile): Loaded {
   const headerBytes = Buffer.alloc(headerLength);
   file.readInto(headerBytes, 8);
   const header = JSON.parse(headerBytes.toString('utf8')) as Header;
-  if (header.format !== formatVersion) throw new Error(`index format ${header.format}, this version reads ${formatVersion}`);
+  const current = header.format === formatVersion;
+  if (!current && !rebuildableFormats.includes(header.format)) throw new Error(`index format ${header.format}, this version reads ${formatVersion}`);
   const storedStart = size - header.storedBytes;
   const spansOf = (flat: number[]): Span[] => {
     const spans = toSpans(flat, storedStart);
     if (spans.some((s) => s.offset < storedStart || s.length < 0 || s.offset + s.length > size)) throw new Error('stored section outside the file');
     return spans;
   };
-  if (header.tokenizer !== tokenizerVersion) {
+  if (!current || header.tokenizer !== tokenizerVersion) {
     const docs = header.docs.map(({ doc, sections }): SearchDocument => {
       const parsed = spansOf(sections).map((span) => file.read(span));
       return { ...doc, body: '', headings: parsed.map((s) => s.heading).filter(Boolean), sections: parsed };
@@ -163,28 +177,47 @@ export function load(locale: Locale, file: SectionFile): Loaded {
   let total = 0;
   for (const c of counts) total += c;
   const postingBytes = 4 * total * 2 + 2 * total * fieldCount;
-  if (start + 4 * terms.length + postingBytes !== storedStart) throw new Error('index file cut short or overlong');
+  let tokens = 0;
+  for (const { tokens: n } of header.docs) tokens += n ?? 0;
+  const sequenceBytes = align4(6 * tokens);
+  if (start + 4 * terms.length + postingBytes + sequenceBytes !== storedStart) throw new Error('index file cut short or overlong');
   // One aligned buffer for every list of the locale; typed-array views need 4-byte alignment.
   const body = new Uint8Array(postingBytes);
   file.readInto(body, start + 4 * terms.length);
   const allDocs = new Int32Array(body.buffer, 0, total);
   const allMasks = new Int32Array(body.buffer, 4 * total, total);
   const allTfs = new Uint16Array(body.buffer, 8 * total, total * fieldCount);
+  const sequences = new Uint8Array(sequenceBytes);
+  file.readInto(sequences, start + 4 * terms.length + postingBytes);
+  const allIds = new Int32Array(sequences.buffer, 0, tokens);
+  const allPositions = new Uint16Array(sequences.buffer, 4 * tokens, tokens);
+
 
   const index = new LocaleIndex(locale);
   let at = 0;
   terms.forEach((term, t) => {
     const n = counts[t]!;
-    index.postings.set(term, PostingList.view(allDocs, allMasks, allTfs, at, n));
-    index.trie.add(term);
+    index.addTerm(term, PostingList.view(allDocs, allMasks, allTfs, at, n));
     at += n;
   });
   const spans = new Map<DocRecord, Span[]>();
-  header.docs.forEach(({ doc, lengths, sections }, num) => {
-    const record: DocRecord = { num, doc, lengths: Float64Array.from(lengths) };
+  let tokenAt = 0;
+  header.docs.forEach(({ doc, lengths, sections, tokens: n = 0 }, num) => {
+    const sequence = { ids: allIds.subarray(tokenAt, tokenAt + n), positions: allPositions.subarray(tokenAt, tokenAt + n) };
+    tokenAt += n;
+    checkSequence(sequence, terms.length);
+    const record: DocRecord = { num, doc, lengths: Float64Array.from(lengths), sequence };
     index.attach(record);
     spans.set(record, spansOf(sections));
   });
   index.useSectionFile(file, spans);
   return { ok: true, index };
+}
+
+/** A sequence must stay within the terms and in order, or its binary searches would miss. */
+function checkSequence({ ids, positions }: TermSequence, terms: number): void {
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i]! < 0 || ids[i]! >= terms) throw new Error('term sequence outside the terms');
+    if (i > 0 && (ids[i]! < ids[i - 1]! || (ids[i] === ids[i - 1] && positions[i]! < positions[i - 1]!))) throw new Error('term sequence out of order');
+  }
 }

@@ -15,6 +15,8 @@ export class PostingList {
   tfs: Uint16Array;
   start: number;
   length: number;
+  /** The term's number within its locale index, which the documents' term sequences refer to. */
+  id = -1;
   private shared: boolean;
 
   constructor(docs: Int32Array = new Int32Array(2), masks: Int32Array = new Int32Array(2), tfs: Uint16Array = new Uint16Array(2 * fieldCount), start = 0, length = 0, shared = false) {

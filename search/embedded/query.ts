@@ -1,5 +1,6 @@
 import { analyze, type Token } from '@core/text/analyze.ts';
 import type { LocaleIndex } from './locale-index.ts';
+import { Positions, spanOf } from './positions.ts';
 import type { Ranking } from './ranking.ts';
 import { addSynonyms, type CompiledSynonyms } from './synonyms.ts';
 
@@ -12,6 +13,9 @@ export interface Variant {
 /** One word of the query: a document scores by the best of its variants, so variants never add up. */
 export interface QueryGroup {
   variants: Variant[];
+  /** Where the word is in the query and how many positions it covers, counted as documents are (see Positions). */
+  at: number;
+  span: number;
 }
 
 const digit = /\d/;
@@ -60,7 +64,9 @@ export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking, syno
   const typing = last !== undefined && last.end === q.trimEnd().length && (last.kind === 'word' || last.kind === 'cjk-char');
   const seen = new Set<string>();
   const groups: QueryGroup[] = [];
+  const positions = new Positions();
   for (const token of tokens) {
+    const at = positions.of(token);
     if (seen.has(token.term) || token.stop) continue;
     seen.add(token.term);
     const exclude = new Set([token.term]);
@@ -72,7 +78,7 @@ export function parseQuery(q: string, index: LocaleIndex, ranking: Ranking, syno
       }
     }
     variants.push(...typoVariants(index, token, ranking, exclude));
-    groups.push({ variants });
+    groups.push({ variants, at, span: spanOf(token) });
   }
   addSynonyms(groups, tokens, synonyms);
   return groups;

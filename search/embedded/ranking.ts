@@ -37,6 +37,13 @@ export interface Ranking {
    * length-normalized, since the learner caps how many phrases an article keeps and weighs each under 1.
    */
   askedAs: number;
+  /**
+   * Term proximity (see Proximity): weight of the bonus for query words found close together, how many
+   * positions apart still count, and how many of the best documents get it. 0 turns it off.
+   */
+  proximity: number;
+  proximityWindow: number;
+  proximityCandidates: number;
 }
 
 export const defaultRanking: Ranking = {
@@ -50,4 +57,7 @@ export const defaultRanking: Ranking = {
   titleMatch: 2,
   titleMatchPower: 1.5,
   askedAs: 1,
+  proximity: 0.5,
+  proximityWindow: 8,
+  proximityCandidates: 25,
 };

@@ -1,4 +1,5 @@
 import type { LocaleIndex } from './locale-index.ts';
+import { Proximity } from './proximity.ts';
 import type { QueryGroup } from './query.ts';
 import { fieldCount, type Ranking } from './ranking.ts';
 
@@ -15,7 +16,8 @@ export function idf(index: LocaleIndex, df: number): number {
 }
 
 /**
- * BM25F with one accumulator per document, plus the title-match bonus (see `Ranking.titleMatch`); reuses
+ * BM25F with one accumulator per document, plus the title-match bonus (see `Ranking.titleMatch`) and the
+ * proximity bonus of the best documents (see Proximity); reuses
  * its buffers, so queries allocate almost nothing.
  */
 export class Scorer {
@@ -27,8 +29,13 @@ export class Scorer {
   /** Per document, a word's field-weighted frequency while the asked-as field is added to it. */
   private acc = new Float64Array(0);
   private titled = new Uint8Array(0);
+  /** Per document, how many query words it holds (for proximity). */
+  private matched = new Uint16Array(0);
+  private readonly proximity: Proximity;
 
-  constructor(private readonly ranking: Ranking) {}
+  constructor(private readonly ranking: Ranking) {
+    this.proximity = new Proximity(ranking);
+  }
 
   score(index: LocaleIndex, groups: QueryGroup[]): Scored {
     const capacity = index.records.length;
@@ -39,8 +46,9 @@ export class Scorer {
       this.bestTitle = new Float64Array(capacity * 2);
       this.acc = new Float64Array(capacity * 2);
       this.titled = new Uint8Array(capacity * 2);
+      this.matched = new Uint16Array(capacity * 2);
     }
-    const { total, best, inTitle, bestTitle } = this;
+    const { total, best, inTitle, bestTitle, matched } = this;
     const { k1, titleMatch, titleMatchPower, askedAs } = this.ranking;
     const norms = index.lengthNorms(this.ranking.b);
     const nums: number[] = [];
@@ -97,6 +105,7 @@ export class Scorer {
         best[num] = 0;
         inTitle[num] = inTitle[num]! + bestTitle[num]!;
         bestTitle[num] = 0;
+        matched[num]!++;
       }
     }
     const titleIdfs = titleMatch > 0 ? index.titleIdfSums() : undefined;
@@ -105,9 +114,11 @@ export class Scorer {
       if (!titleIdfs || matched === 0) return total[num]!;
       return total[num]! + titleMatch * matched * Math.min(1, matched / titleIdfs[num]!) ** titleMatchPower;
     });
+    this.proximity.apply(index, groups, nums, scores, matched);
     for (const num of nums) {
       total[num] = 0;
       inTitle[num] = 0;
+      matched[num] = 0;
     }
     return { nums, scores };
   }
