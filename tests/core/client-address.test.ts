@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '@core/config/config.ts';
 import { clientAddress, normalizeAddress, resolveClientAddress, rightMostForwarded, socketAddressHeaderKey } from '@core/http/client-address.ts';
-import { freePort } from '../free-port.ts';
+import { startScript, type StartScript } from './start-script.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const markerName = 'x-kb-socket-address';
@@ -115,16 +113,12 @@ describe('clientAddress', () => {
 });
 
 describe('scripts/start.mjs', () => {
-  let child: ChildProcess | undefined;
-  let tmp: string | undefined;
+  let server: StartScript | undefined;
 
   afterEach(() => {
-    if (child && child.exitCode === null) child.kill('SIGTERM');
-    child = undefined;
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    tmp = undefined;
+    server?.stop();
+    server = undefined;
   });
-
 
   function get(port: number, headers: Record<string, string>): Promise<{ headers: Record<string, string>; marker: unknown; autostart: unknown }> {
     return new Promise((resolve, reject) => {
@@ -140,30 +134,13 @@ describe('scripts/start.mjs', () => {
 
   it('hands the app the socket address under its own header, replacing what a client sent', async () => {
     // The real start script in front of a stand-in for the built server, which echoes what it was handed.
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-start-'));
-    fs.mkdirSync(path.join(tmp, 'scripts'));
-    fs.mkdirSync(path.join(tmp, 'dist/server'), { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, 'scripts/start.mjs'), path.join(tmp, 'scripts/start.mjs'));
-    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
-    fs.writeFileSync(
-      path.join(tmp, 'dist/server/entry.mjs'),
+    server = await startScript(
       `export const handler = (req, res) => {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ headers: req.headers, marker: globalThis[Symbol.for('kb.socketAddressHeader')], autostart: process.env.ASTRO_NODE_AUTOSTART }));
       };\n`,
     );
-    const port = await freePort();
-    child = spawn(process.execPath, [path.join(tmp, 'scripts/start.mjs')], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('[kb] ready')) resolve();
-      };
-      child!.stdout!.on('data', onData);
-      child!.stderr!.on('data', onData);
-      child!.on('exit', (code) => reject(new Error(`start.mjs exited (${code}):\n${log}`)));
-    });
+    const { port } = server;
 
     const seen = await get(port, { 'X-Forwarded-For': '6.6.6.6', [markerName]: '7.7.7.7' });
     expect(seen.autostart).toBe('disabled');

@@ -1,12 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../free-port.ts';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
+import { startScript, type StartScript } from './start-script.ts';
 
 interface Answer {
   status: number;
@@ -31,25 +27,13 @@ function request(port: number, urlPath: string, headers: Record<string, string> 
  * has answered, publishes a cached-page function (as site/lib/fast-page.ts does) for /cached only.
  */
 describe('scripts/start.mjs routing', () => {
-  let child: ChildProcess | undefined;
+  let server: StartScript;
   let tmp: string;
   let port: number;
   const script = 'x'.repeat(4000);
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-start-static-'));
-    fs.mkdirSync(path.join(tmp, 'scripts'));
-    fs.mkdirSync(path.join(tmp, 'dist/server'), { recursive: true });
-    fs.mkdirSync(path.join(tmp, 'dist/client/_astro'), { recursive: true });
-    fs.mkdirSync(path.join(tmp, 'dist/client/guide'), { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'dist/client/_astro/island.abc123.js'), script);
-    fs.writeFileSync(path.join(tmp, 'dist/client/favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    fs.writeFileSync(path.join(tmp, 'dist/client/guide/index.html'), '<p>guide</p>');
-    fs.writeFileSync(path.join(tmp, 'dist/client/.secret'), 'hidden');
-    fs.copyFileSync(path.join(repoRoot, 'scripts/start.mjs'), path.join(tmp, 'scripts/start.mjs'));
-    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(tmp, 'node_modules'), 'dir');
-    fs.writeFileSync(
-      path.join(tmp, 'dist/server/entry.mjs'),
+    server = await startScript(
       `export const options = { assets: '_astro' };
       export const handler = (req, res) => {
         globalThis[Symbol.for('kb.cachedPage')] = (r, s) => {
@@ -61,25 +45,17 @@ describe('scripts/start.mjs routing', () => {
         res.setHeader('content-type', 'text/plain');
         res.end('app ' + req.url);
       };\n`,
+      {
+        '_astro/island.abc123.js': script,
+        'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        'guide/index.html': '<p>guide</p>',
+        '.secret': 'hidden',
+      },
     );
-    port = await freePort();
-    child = spawn(process.execPath, [path.join(tmp, 'scripts/start.mjs')], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    await new Promise<void>((resolve, reject) => {
-      const onData = (d: Buffer) => {
-        log += d.toString();
-        if (log.includes('[kb] ready')) resolve();
-      };
-      child!.stdout!.on('data', onData);
-      child!.stderr!.on('data', onData);
-      child!.on('exit', (code) => reject(new Error(`start.mjs exited (${code}):\n${log}`)));
-    });
+    ({ port, dir: tmp } = server);
   }, 60_000);
 
-  afterAll(() => {
-    if (child && child.exitCode === null) child.kill('SIGTERM');
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => server?.stop());
 
   it('serves the files the build wrote, build assets cacheable for good and compressed', async () => {
     const asset = await request(port, '/_astro/island.abc123.js', { 'accept-encoding': 'gzip' });
