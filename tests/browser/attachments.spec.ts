@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { messages } from '@core/i18n/messages.ts';
 import { htmlAsJpeg, pdfBytes, pngBytes } from '../fixtures/attachment-files.ts';
 import { signIn } from './admin-helpers.ts';
-import { asClient, fileByApi, t } from './complaints-helpers.ts';
+import { asClient, fillComplaintForm, fileByApi, t } from './complaints-helpers.ts';
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -16,16 +16,8 @@ const description = 'The glass door of the HeatPro oven cracked on the first use
 
 test('a customer attaches a photo and a PDF, a refused file keeps the text, the agent opens the files', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const customer = await browser.newContext();
-  const c = await customer.newPage();
-  await asClient(c);
+  const { context: customer, page: c } = await fillComplaintForm(browser, { product: 'HeatPro', subject, description, email: 'helmi.virtanen@example.com' });
   const m = t('en');
-  await c.goto('/en/complaints/new');
-  await c.getByLabel(m.fields.product).selectOption({ label: 'HeatPro' });
-  await c.getByLabel(m.fields.subject).fill(subject);
-  await c.getByLabel(m.fields.description).fill(description);
-  await c.getByLabel(m.fields.email).fill('helmi.virtanen@example.com');
-  await c.getByLabel(m.fields.consent).check();
   const files = c.getByLabel(a.label);
   await files.setInputFiles([
     { name: 'door.png', mimeType: 'image/png', buffer: pngBytes },

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { messages } from '@core/i18n/messages.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import { sampleComplaint } from '../fixtures/sample-complaint.ts';
@@ -21,6 +21,31 @@ export async function asClient(page: Page): Promise<string> {
 }
 
 export const t = (locale: Locale) => messages(locale).complaints;
+
+export interface FormFields {
+  /** The product's label in the list. */
+  product: string;
+  subject: string;
+  description: string;
+  email: string;
+  name?: string;
+}
+
+/** A customer of their own (a new browser context and client address) with the English complaint form filled in and consent given, not yet sent. */
+export async function fillComplaintForm(browser: Browser, fields: FormFields): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await asClient(page);
+  const m = t('en');
+  await page.goto('/en/complaints/new');
+  await page.getByLabel(m.fields.product).selectOption({ label: fields.product });
+  await page.getByLabel(m.fields.subject).fill(fields.subject);
+  await page.getByLabel(m.fields.description).fill(fields.description);
+  await page.getByLabel(m.fields.email).fill(fields.email);
+  if (fields.name) await page.getByLabel(m.fields.name).fill(fields.name);
+  await page.getByLabel(m.fields.consent).check();
+  return { context, page };
+}
 
 export interface Filed {
   reference: string;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './admin-helpers.ts';
-import { asClient, t } from './complaints-helpers.ts';
+import { fillComplaintForm, t } from './complaints-helpers.ts';
 
 const stamp = Date.now().toString(36);
 const email = `ilmari.kuusisto.${stamp}@example.com`;
@@ -15,17 +15,8 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 test('one customer across the web form and a recorded letter: the agent finds them by a misspelt name, the product role sees them masked', async ({ page, browser }) => {
   test.setTimeout(180_000);
   // The customer files on the web form.
-  const customer = await browser.newContext();
-  const c = await customer.newPage();
-  await asClient(c);
+  const { context: customer, page: c } = await fillComplaintForm(browser, { product: 'FrostLine', subject: 'Fridge not cooling', description: 'The FrostLine fridge stopped cooling after two months of use.', email, name });
   const m = t('en');
-  await c.goto('/en/complaints/new');
-  await c.getByLabel(m.fields.product).selectOption({ label: 'FrostLine' });
-  await c.getByLabel(m.fields.subject).fill('Fridge not cooling');
-  await c.getByLabel(m.fields.description).fill('The FrostLine fridge stopped cooling after two months of use.');
-  await c.getByLabel(m.fields.email).fill(email);
-  await c.getByLabel(m.fields.name).fill(name);
-  await c.getByLabel(m.fields.consent).check();
   await c.getByRole('button', { name: m.submit }).click();
   await expect(c).toHaveURL(/\/track\/[A-Za-z0-9_-]{20,}\?new=1$/);
   const webReference = ((await c.locator('.reference').textContent()) ?? '').trim();

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { signIn } from './admin-helpers.ts';
-import { asClient, t } from './complaints-helpers.ts';
+import { fillComplaintForm, t } from './complaints-helpers.ts';
 
 const stamp = Date.now().toString(36);
 const email = `ruth.aalto.${stamp}@example.com`;
@@ -30,17 +30,14 @@ async function openEmailComplaint(page: Page, subject: string): Promise<string> 
 
 test('a customer files on the web, then by email, and replies by email: the agent sees it all, escaped, on one customer record', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const customer = await browser.newContext();
-  const c = await customer.newPage();
-  await asClient(c);
+  const { context: customer, page: c } = await fillComplaintForm(browser, {
+    product: 'FrostLine',
+    subject: `Fridge too warm ${stamp}`,
+    description: 'The FrostLine fridge keeps the milk at twelve degrees.',
+    email,
+    name: 'Ruth Aalto',
+  });
   const m = t('en');
-  await c.goto('/en/complaints/new');
-  await c.getByLabel(m.fields.product).selectOption({ label: 'FrostLine' });
-  await c.getByLabel(m.fields.subject).fill(`Fridge too warm ${stamp}`);
-  await c.getByLabel(m.fields.description).fill('The FrostLine fridge keeps the milk at twelve degrees.');
-  await c.getByLabel(m.fields.email).fill(email);
-  await c.getByLabel(m.fields.name).fill('Ruth Aalto');
-  await c.getByLabel(m.fields.consent).check();
   await c.getByRole('button', { name: m.submit }).click();
   await expect(c).toHaveURL(/\/track\/[A-Za-z0-9_-]{20,}\?new=1$/);
   const webReference = ((await c.locator('.reference').textContent()) ?? '').trim();

@@ -44,6 +44,19 @@ export function setup(options: Partial<FeedbackOptions> & { start?: string } = {
 }
 
 let counter = 0;
+/** What the complaint form sends, as takeComplaint receives it (unvalidated; consent as a checkbox value). */
+export function formInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    locale: 'en',
+    product: 'aquawash',
+    subject: 'Washing machine leaks',
+    description: 'My AquaWash leaks water from the door seal during every wash.',
+    email: 'a@example.com',
+    consent: 'on',
+    ...overrides,
+  };
+}
+
 export function complaintInput(overrides: Partial<PublicComplaintInput> = {}): PublicComplaintInput {
   counter++;
   return {

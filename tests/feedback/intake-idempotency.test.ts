@@ -1,16 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { takeComplaint } from '@feedback/intake/intake.ts';
-import { setup } from './helpers.ts';
+import { formInput, setup } from './helpers.ts';
 
-const raw = (idempotencyKey: string) => ({
-  locale: 'en',
-  product: 'aquawash',
-  subject: 'Washing machine leaks',
-  description: 'My AquaWash leaks water from the door seal during every wash.',
-  email: 'a@example.com',
-  consent: 'on',
-  idempotencyKey,
-});
+const raw = (idempotencyKey: string) => formInput({ idempotencyKey });
 
 describe('intake with an idempotency key', () => {
   it('looks the key up once per request, and the same key twice makes one complaint', async () => {

@@ -3,7 +3,7 @@ import { formatReference, referencePattern } from '@feedback/complaints/referenc
 import { hashToken } from '@feedback/complaints/tokens.ts';
 import { publicComplaintSchema } from '@feedback/complaints/validation.ts';
 import { takeComplaint } from '@feedback/intake/intake.ts';
-import { complaintInput, setup } from './helpers.ts';
+import { complaintInput, formInput, setup } from './helpers.ts';
 
 describe('intake', () => {
   it('writes the complaint, its timeline and its confirmation mail in one go, and answers with a reference', () => {
@@ -125,15 +125,7 @@ describe('intake', () => {
 });
 
 describe('takeComplaint (the form and API path)', () => {
-  const raw = (overrides: Record<string, unknown> = {}) => ({
-    locale: 'en',
-    product: 'aquawash',
-    subject: 'Washing machine leaks',
-    description: 'My AquaWash leaks water from the door seal during every wash.',
-    email: 'a@example.com',
-    consent: 'on',
-    ...overrides,
-  });
+  const raw = formInput;
 
   it('names every problem with its limit', async () => {
     const { feedback } = setup();
