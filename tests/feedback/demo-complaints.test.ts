@@ -6,8 +6,7 @@ import { ContentStore } from '@core/content/store.ts';
 import type { StaffMember } from '@core/staff/users.ts';
 import { demoComplaints, ensureDemoComplaints } from '@feedback/complaints/demo.ts';
 import { createAnswerFinder } from '@search/answers.ts';
-import { EmbeddedEngine } from '@search/embedded/engine.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 import { setup } from './helpers.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-demo-complaints-'));
@@ -16,8 +15,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('demo complaints', () => {
   it('are filed once, only in development, and the demo content suggests a fitting template first for each', async () => {
     const content = new ContentStore(path.resolve(import.meta.dirname, '../../content')).loadAll();
-    const engine = new EmbeddedEngine({ dir: path.join(dir, 'search') });
-    await new SearchIndexer(engine, content, path.join(dir, 'manifest.json')).start();
+    const engine = await indexedEngine(content, dir);
     const f = setup({ answers: createAnswerFinder(engine, content) });
     expect(ensureDemoComplaints(f.feedback.complaints, 'test')).toBe(0);
     expect(ensureDemoComplaints(f.feedback.complaints, 'development')).toBe(demoComplaints.length);

@@ -6,8 +6,7 @@ import { ContentStore } from '@core/content/store.ts';
 import { queryAudit } from '@core/staff/audit.ts';
 import type { StaffMember } from '@core/staff/users.ts';
 import { createAnswerFinder } from '@search/answers.ts';
-import { EmbeddedEngine } from '@search/embedded/engine.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 import { complaintInput, setup } from './helpers.ts';
 
 const template = `---
@@ -63,8 +62,7 @@ async function world() {
   fs.writeFileSync(path.join(root, 'content/en/faq/faq-dishwasher-filter.mdx'), article);
   const content = new ContentStore(path.join(root, 'content')).loadAll();
   expect([...content.problems.values()]).toEqual([]);
-  const engine = new EmbeddedEngine({ dir: path.join(root, 'search') });
-  await new SearchIndexer(engine, content, path.join(root, 'manifest.json')).start();
+  const engine = await indexedEngine(content, root);
   const f = setup({ answers: createAnswerFinder(engine, content) });
   const agent: StaffMember = { id: f.staffId, email: 'agent@example.com', name: 'Agent Aino', role: 'agent' };
   const r = f.feedback.complaints.submit(complaintInput(), { channel: 'web' });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContentStore } from '@core/content/store.ts';
 import { createAnswerFinder } from '@search/answers.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 
 /** A reply template as an editor writes it; `extra` lines go into the frontmatter. */
 function template(o: { title: string; summary: string; locale?: string; key: string; extra: string; reply: string; tags: string }): string {
@@ -101,11 +101,8 @@ async function world() {
   }
   const content = new ContentStore(path.join(root, 'content')).loadAll();
   expect([...content.problems.entries()]).toEqual([]);
-  const engine = new EmbeddedEngine({ dir: path.join(root, 'search') });
+  const engine = await indexedEngine(content, root);
   engines.push(engine);
-  const indexer = new SearchIndexer(engine, content, path.join(root, 'manifest.json'));
-  await indexer.start();
-  indexer.stop();
   return createAnswerFinder(engine, content);
 }
 

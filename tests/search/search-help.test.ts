@@ -9,7 +9,7 @@ import { openDatabase, type Db } from '@core/db/database.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
 import { englishFallback } from '@search/fallback.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 import { searchParamsSchema } from '@search/query-schema.ts';
 import { searchArticles } from '@search/service.ts';
 import type { App } from '@site/lib/app.ts';
@@ -26,11 +26,7 @@ let app: App;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-search-help-'));
   content = new ContentStore(path.resolve('content')).loadAll();
-  engine = new EmbeddedEngine({ dir: path.join(root, 'search') });
-  await engine.init();
-  const indexer = new SearchIndexer(engine, content, path.join(root, 'manifest.json'));
-  await indexer.start();
-  indexer.stop();
+  engine = await indexedEngine(content, root);
   db = openDatabase(path.join(root, 'kb.sqlite'), popularityMigrations);
   // Only what searchHelp reads of the app.
   app = { search: { engine }, content, popularity: new Popularity(db) } as unknown as App;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentStore } from '@core/content/store.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 import { suggestArticles } from '@search/suggest.ts';
 
 let root: string;
@@ -14,11 +14,7 @@ let content: ContentStore;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-suggest-'));
   content = new ContentStore(path.resolve('content')).loadAll();
-  engine = new EmbeddedEngine({ dir: path.join(root, 'search') });
-  await engine.init();
-  const indexer = new SearchIndexer(engine, content, path.join(root, 'manifest.json'));
-  await indexer.start();
-  indexer.stop();
+  engine = await indexedEngine(content, root);
 }, 120_000);
 
 afterAll(async () => {

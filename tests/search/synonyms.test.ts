@@ -6,7 +6,7 @@ import { ContentStore } from '@core/content/store.ts';
 import { SynonymCatalog } from '@core/content/synonyms.ts';
 import type { Locale } from '@core/i18n/locales.ts';
 import { EmbeddedEngine } from '@search/embedded/engine.ts';
-import { SearchIndexer } from '@search/indexer.ts';
+import { indexedEngine } from '@tests/search/indexed-content.ts';
 import { synonymsRecheckMs } from '@search/select-engine.ts';
 import { indexSettings, meiliSynonyms } from '@search/meilisearch/settings.ts';
 import type { SearchEngine } from '@search/port.ts';
@@ -29,21 +29,16 @@ let withSynonyms: EmbeddedEngine;
 let without: EmbeddedEngine;
 let content: ContentStore;
 
-async function indexedEngine(synonyms?: (locale: Locale) => string[][]): Promise<EmbeddedEngine> {
-  const root = tempDir();
-  const engine = new EmbeddedEngine({ dir: path.join(root, 'search'), ...(synonyms ? { synonyms } : {}) });
+async function projectEngine(synonyms?: (locale: Locale) => string[][]): Promise<EmbeddedEngine> {
+  const engine = await indexedEngine(content, tempDir(), synonyms ? { synonyms } : {});
   engines.push(engine);
-  await engine.init();
-  const indexer = new SearchIndexer(engine, content, path.join(root, 'manifest.json'));
-  await indexer.start();
-  indexer.stop();
   return engine;
 }
 
 beforeAll(async () => {
   content = new ContentStore(path.resolve('content')).loadAll();
-  withSynonyms = await indexedEngine((locale) => catalog.groups(locale));
-  without = await indexedEngine();
+  withSynonyms = await projectEngine((locale) => catalog.groups(locale));
+  without = await projectEngine();
 }, 180_000);
 
 const publicIds = async (engine: SearchEngine, q: string, locale: Locale) =>
